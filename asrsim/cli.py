@@ -66,8 +66,9 @@ def cmd_world_new(arguments: argparse.Namespace) -> int:
 
     counts = (arguments.sites, arguments.hosts, arguments.vms)
     if arguments.topology and any(c is not None for c in counts):
-        raise CommandError("give either --topology or --sites/--hosts/--vms, not both",
-                           EXIT_BAD_INPUT)
+        raise CommandError(
+            "give either --topology or --sites/--hosts/--vms, not both", EXIT_BAD_INPUT
+        )
     source: Source
     if arguments.topology:
         source = TopologySource.from_file(Path(arguments.topology))
@@ -85,8 +86,9 @@ def cmd_world_new(arguments: argparse.Namespace) -> int:
     else:
         source = TopologySource.sample()
     path = Path(arguments.path).expanduser() if arguments.path else world_path(arguments)[0]
-    with create_world(path, source, seed=arguments.seed, name=arguments.name,
-                      replace=arguments.force) as simulation:
+    with create_world(
+        path, source, seed=arguments.seed, name=arguments.name, replace=arguments.force
+    ) as simulation:
         from asrsim.report import summary_line
 
         print(f"Created world '{simulation.name}' at {simulation.path}")
@@ -170,13 +172,16 @@ def _speed(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     world_option = argparse.ArgumentParser(add_help=False)
     world_option.add_argument(
-        "--world", metavar="PATH", default=argparse.SUPPRESS,
+        "--world",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help=f"the world file (default: ${WORLD_ENV}, else world.db in the user data folder)",
     )
     parser = argparse.ArgumentParser(
-        prog="asrsim", parents=[world_option],
+        prog="asrsim",
+        parents=[world_option],
         description="Rehearse Azure Site Recovery VMM-to-VMM disaster recovery against a "
-                    "simulated estate.",
+        "simulated estate.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     world = commands.add_parser("world", help="create, show, reset a world; move its clock")
@@ -184,10 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     world_commands.required = True
 
     new = world_commands.add_parser(
-        "new", parents=[world_option],
+        "new",
+        parents=[world_option],
         help="create a world from a topology file, from counts, or from the sample",
         description="Create a world. With no --topology and no counts, the bundled sample "
-                    "estate is used.",
+        "estate is used.",
     )
     new.add_argument("path", nargs="?", metavar="PATH", help="where to create the world file")
     new.add_argument("--topology", metavar="FILE.toml", help="a TOML topology to build from")
@@ -210,9 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     reset.set_defaults(handler=cmd_world_reset)
 
     clock = world_commands.add_parser(
-        "time", parents=[world_option], help="show or move the world's clock",
+        "time",
+        parents=[world_option],
+        help="show or move the world's clock",
         description="Show the world's clock; move it forward (running the work that falls "
-                    "due), or switch between manual and realtime mode.",
+        "due), or switch between manual and realtime mode.",
     )
     moves = clock.add_mutually_exclusive_group()
     moves.add_argument("--advance", metavar="DURATION", help="move forward: 90s, 15m, 1h30m, 2d")

@@ -155,8 +155,9 @@ def _describe_source(source: dict[str, object]) -> str:
 
 def _server(index: _Index, server: VMMServer, all_vms: bool) -> list[str]:
     lines = [f"  VMM server {server.name} (System Center {server.version} VMM, port {server.port})"]
-    for group in sorted((g for g in index.groups if g.vmm_server_id == server.id),
-                        key=lambda g: g.path.lower()):
+    for group in sorted(
+        (g for g in index.groups if g.vmm_server_id == server.id), key=lambda g: g.path.lower()
+    ):
         hosts = [h for h in index.hosts if h.host_group_id == group.id]
         if not hosts:
             continue
@@ -168,8 +169,9 @@ def _server(index: _Index, server: VMMServer, all_vms: bool) -> list[str]:
             indent = "      "
             if cluster_id is not None:
                 cluster: HostCluster = index.clusters[cluster_id]
-                broker = (f" (replica broker {cluster.replica_broker})"
-                          if cluster.replica_broker else "")
+                broker = (
+                    f" (replica broker {cluster.replica_broker})" if cluster.replica_broker else ""
+                )
                 lines.append(f"      Cluster {cluster.name}{broker}")
                 indent = "        "
             for host in members:
@@ -179,14 +181,17 @@ def _server(index: _Index, server: VMMServer, all_vms: bool) -> list[str]:
         lines.append("    Clouds")
         rows = []
         for cloud in clouds:
-            rows.append([
-                cloud.name,
-                "[" + ", ".join(cloud.capability_profiles) + "]",
-                "DR supported" if cloud.disaster_recovery_supported else "DR not supported",
-                "host groups: " + ", ".join(index.names[g] for g in cloud.host_group_ids),
-                "networks: " + ", ".join(index.names[n] for n in cloud.logical_network_ids),
-                "storage: " + ", ".join(index.names[s] for s in cloud.storage_classification_ids),
-            ])
+            rows.append(
+                [
+                    cloud.name,
+                    "[" + ", ".join(cloud.capability_profiles) + "]",
+                    "DR supported" if cloud.disaster_recovery_supported else "DR not supported",
+                    "host groups: " + ", ".join(index.names[g] for g in cloud.host_group_ids),
+                    "networks: " + ", ".join(index.names[n] for n in cloud.logical_network_ids),
+                    "storage: "
+                    + ", ".join(index.names[s] for s in cloud.storage_classification_ids),
+                ]
+            )
         lines.extend(_table(rows, "      "))
     logical = [n for n in index.logical if n.vmm_server_id == server.id]
     if logical:
@@ -202,9 +207,14 @@ def _server(index: _Index, server: VMMServer, all_vms: bool) -> list[str]:
                     rows.append([f"VM network {vm_network.name}", "no static IP pool", "", ""])
                 for pool in pools:
                     used = len(index.allocated.get(pool.id, []))
-                    rows.append([f"VM network {vm_network.name}", f"pool {pool.name}",
-                                 f"{pool.range_start}-{pool.range_end} ({pool.subnet})",
-                                 f"{used} allocated"])
+                    rows.append(
+                        [
+                            f"VM network {vm_network.name}",
+                            f"pool {pool.name}",
+                            f"{pool.range_start}-{pool.range_end} ({pool.subnet})",
+                            f"{used} allocated",
+                        ]
+                    )
             lines.extend(_table(rows, "        "))
     classes = [c.name for c in index.classifications.values() if c.vmm_server_id == server.id]
     if classes:
@@ -231,12 +241,18 @@ def _host(index: _Index, host: Host, indent: str, all_vms: bool) -> list[str]:
         used = sum(d.used_bytes for d in disks)
         addresses = [index.address_of.get(a.id) for a in index.adapters.get(vm.id, [])]
         cloud = index.clouds_by_id[vm.cloud_id].name if vm.cloud_id else "(no cloud)"
-        rows.append([
-            f"VM {vm.name}", vm.status, f"{vm.cpu_count} vCPU", f"{vm.memory_mb // 1024} GB",
-            f"{len(disks)} disk{'s' if len(disks) != 1 else ''} {_gb(size)} ({_gb(used)} used)",
-            ", ".join(a for a in addresses if a) or "no IP",
-            f"churn {vm.churn_mb_per_hour:g} MB/h", cloud,
-        ])
+        rows.append(
+            [
+                f"VM {vm.name}",
+                vm.status,
+                f"{vm.cpu_count} vCPU",
+                f"{vm.memory_mb // 1024} GB",
+                f"{len(disks)} disk{'s' if len(disks) != 1 else ''} {_gb(size)} ({_gb(used)} used)",
+                ", ".join(a for a in addresses if a) or "no IP",
+                f"churn {vm.churn_mb_per_hour:g} MB/h",
+                cloud,
+            ]
+        )
     lines.extend(_table(rows, indent + "  "))
     if len(vms) > len(shown):
         lines.append(f"{indent}  ... and {len(vms) - len(shown):,} more VMs (--all lists them)")
@@ -271,13 +287,22 @@ def _vm_details(registry: Registry, vm: VirtualMachine) -> str:
         label = ""
         if disk.classification_id:
             label = f" [{registry.get(StorageClassification, disk.classification_id).name}]"
-        rows.append(["Disk", f"{disk.path}  {_gb(disk.size_bytes)} "
-                             f"({_gb(disk.used_bytes)} used){label}"])
+        rows.append(
+            ["Disk", f"{disk.path}  {_gb(disk.size_bytes)} ({_gb(disk.used_bytes)} used){label}"]
+        )
     for adapter in registry.children(NetworkAdapter, vm.id):
-        network = (registry.get(VMNetwork, adapter.vm_network_id).name
-                   if adapter.vm_network_id else "(not connected)")
+        network = (
+            registry.get(VMNetwork, adapter.vm_network_id).name
+            if adapter.vm_network_id
+            else "(not connected)"
+        )
         addresses = [a.name for a in registry.referring(AllocatedIPAddress, adapter.id)]
-        rows.append(["NetworkAdapter", f"{adapter.name}  {adapter.mac_address}  {network}  "
-                                       + (", ".join(addresses) or "no static IP")])
+        rows.append(
+            [
+                "NetworkAdapter",
+                f"{adapter.name}  {adapter.mac_address}  {network}  "
+                + (", ".join(addresses) or "no static IP"),
+            ]
+        )
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{label.ljust(width)} : {value}" for label, value in rows)

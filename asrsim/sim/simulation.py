@@ -236,7 +236,8 @@ class Simulation:
                             "asrsim cannot run"
                         )
                     self.store.remove_event(event.seq)
-                    transaction.now = max(event.due, transaction.now)
+                    # handlers act at the moment the event fell due, even when run late
+                    transaction.now = event.due
                     if state.mode == "manual":
                         state = state.moved_to(event.due, wall_now())
                     handler(transaction, event)

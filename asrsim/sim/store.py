@@ -223,7 +223,9 @@ class Store:
 
     # -- objects -------------------------------------------------------------------------
 
-    def insert_objects(self, rows: Iterable[tuple[str, str, str, str | None, str | None, str]]) -> None:
+    def insert_objects(
+        self, rows: Iterable[tuple[str, str, str, str | None, str | None, str]]
+    ) -> None:
         self._db.executemany(
             "INSERT INTO objects (id, kind, name, parent, ref, data) VALUES (?, ?, ?, ?, ?, ?)",
             rows,

@@ -53,6 +53,7 @@ class Key:
     minimum: float | None = None
     maximum: float | None = None
     table: dict[str, Key] | None = None  # for kind "tables": the keys of each inline table
+    doc: str = ""
 
 
 def _name() -> Key:
@@ -62,10 +63,27 @@ def _name() -> Key:
 SECTIONS: dict[str, dict[str, Key]] = {
     "world": {
         "name": Key("str", default="asrsim world"),
-        "seed": Key("int", default=0, minimum=0),
-        "start": Key("datetime"),
-        "clock": Key("str", default="manual", choices=CLOCK_MODES),
-        "speed": Key("number", default=1.0, minimum=0.001),
+        "seed": Key(
+            "int",
+            default=0,
+            minimum=0,
+            doc="seed of the world's random generator (GUIDs, MAC addresses)",
+        ),
+        "start": Key(
+            "datetime", doc="the world's clock at creation (default: wall time when created)"
+        ),
+        "clock": Key(
+            "str",
+            default="manual",
+            choices=CLOCK_MODES,
+            doc="manual: time moves only when told; realtime: follows wall time",
+        ),
+        "speed": Key(
+            "number",
+            default=1.0,
+            minimum=0.001,
+            doc="realtime speed factor (60 = a simulated minute per second)",
+        ),
     },
     "site": {
         "name": _name(),
@@ -81,12 +99,14 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "host_group": {
         "name": _name(),
         "vmm_server": Key("str", required=True, ref="vmm_server"),
-        "parent": Key("str", ref="host_group"),
+        "parent": Key(
+            "str", ref="host_group", doc="parent host group (default: the VMM server's All Hosts)"
+        ),
     },
     "cluster": {
         "name": _name(),
         "host_group": Key("str", required=True, ref="host_group"),
-        "replica_broker": Key("str"),
+        "replica_broker": Key("str", doc="client access point of the Hyper-V Replica Broker role"),
     },
     "host": {
         "name": _name(),
@@ -95,7 +115,11 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "os": Key("str", required=True, choices=HOST_OPERATING_SYSTEMS),
         "cpu_cores": Key("int", default=16, minimum=1),
         "memory_gb": Key("number", default=128, minimum=1),
-        "replica_storage_path": Key("str", default="C:\\Hyper-V\\Replica"),
+        "replica_storage_path": Key(
+            "str",
+            default="C:\\Hyper-V\\Replica",
+            doc="Hyper-V's default location for replica files",
+        ),
         "volumes": Key(
             "tables",
             default=[],
@@ -125,8 +149,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "name": _name(),
         "vm_network": Key("str", required=True, ref="vm_network"),
         "subnet": Key("str", required=True),
-        "range_start": Key("str", required=True),
-        "range_end": Key("str", required=True),
+        "range_start": Key("str", required=True, doc="first address VMM may hand out"),
+        "range_end": Key("str", required=True, doc="last address VMM may hand out"),
         "gateway": Key("str"),
         "dns_servers": Key("names", default=[]),
     },
@@ -138,7 +162,11 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "logical_networks": Key("names", default=[], ref="logical_network"),
         "storage_classifications": Key("names", default=[], ref="storage_classification"),
         "capability_profiles": Key("names", default=[], choices=CAPABILITY_PROFILES),
-        "disaster_recovery_supported": Key("bool", default=False),
+        "disaster_recovery_supported": Key(
+            "bool",
+            default=False,
+            doc="the cloud's configuration is sent to Site Recovery; needs the Hyper-V profile",
+        ),
     },
     "vm": {
         "name": _name(),
@@ -149,7 +177,12 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "memory_gb": Key("number", default=2, minimum=0.03125),
         "operating_system": Key("str", default="Windows Server 2012 R2 Standard"),
         "generation": Key("int", default=1, choices=(1, 2)),
-        "churn_mb_per_hour": Key("number", default=0.0, minimum=0),
+        "churn_mb_per_hour": Key(
+            "number",
+            default=0.0,
+            minimum=0,
+            doc="new data the guest writes; sizes replication logs",
+        ),
         "description": Key("str", default=""),
         "disks": Key(
             "tables",
@@ -157,7 +190,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
             table={
                 "name": Key("str"),
                 "size_gb": Key("number", required=True, minimum=0.001),
-                "used_gb": Key("number", minimum=0),
+                "used_gb": Key("number", minimum=0, doc="default: the whole size"),
                 "classification": Key("str", ref="storage_classification"),
             },
         ),
@@ -166,8 +199,11 @@ SECTIONS: dict[str, dict[str, Key]] = {
             default=[],
             table={
                 "vm_network": Key("str", ref="vm_network"),
-                "ip": Key("str"),
-                "mac": Key("str"),
+                "ip": Key(
+                    "str",
+                    doc="a static address from a pool of the VM network (default: lowest free)",
+                ),
+                "mac": Key("str", doc="default: drawn from Hyper-V's 00:15:5D range"),
             },
         ),
     },
@@ -181,7 +217,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "dynamic_update": Key(
             "str", default="Secure", choices=("None", "Secure", "NonsecureAndSecure")
         ),
-        "register_vms": Key("bool", default=False),
+        "register_vms": Key(
+            "bool", default=False, doc="each VM's address is registered as a dynamic A record"
+        ),
     },
     "dns_record": {
         "zone": Key("str", required=True, ref="dns_zone"),
@@ -192,7 +230,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     },
     "link": {
         "name": Key("str"),
-        "sites": Key("names", required=True, ref="site"),
+        "sites": Key("names", required=True, ref="site", doc="the two sites the link joins"),
         "bandwidth_mbps": Key("number", required=True, minimum=0.001),
         "latency_ms": Key("number", default=0.0, minimum=0),
     },
@@ -243,6 +281,7 @@ class _Locator:
                 counts[section] = index + 1
                 current = (section, index)
                 self.positions.setdefault(current, number)
+                self.positions.setdefault((section,), number)
             elif match := _TABLE_HEADER.match(line):
                 current = (match.group(1),)
                 self.positions.setdefault(current, number)
@@ -352,7 +391,9 @@ class _Checker:
             if key not in table:
                 if spec.required:
                     raise self.fail((*where, key), "is required but missing")
-                checked[key] = list(spec.default) if isinstance(spec.default, list) else spec.default
+                checked[key] = (
+                    list(spec.default) if isinstance(spec.default, list) else spec.default
+                )
                 continue
             checked[key] = self._value((*where, key), table[key], spec)
         return checked
@@ -513,8 +554,9 @@ class _Semantics:
                 continue
             where = ("host_group", index, "parent")
             parent = groups[group["parent"].lower()]
-            self._same_vmm(where, f"host group '{parent['name']}'", group["vmm_server"],
-                           parent["vmm_server"])
+            self._same_vmm(
+                where, f"host group '{parent['name']}'", group["vmm_server"], parent["vmm_server"]
+            )
             seen = {group["name"].lower()}
             cursor: Table | None = parent
             while cursor is not None:
@@ -562,7 +604,9 @@ class _Semantics:
             if pool["gateway"] is not None:
                 gateway = self._address((*where, "gateway"), pool["gateway"])
                 if gateway not in subnet:
-                    raise self.fail((*where, "gateway"), f"{gateway} is outside the subnet {subnet}")
+                    raise self.fail(
+                        (*where, "gateway"), f"{gateway} is outside the subnet {subnet}"
+                    )
             for d, server in enumerate(pool["dns_servers"]):
                 self._address((*where, "dns_servers", d), server)
             self.pools.setdefault(pool["vm_network"].lower(), []).append((index, pool))
@@ -578,12 +622,19 @@ class _Semantics:
         for index, cloud in enumerate(self.topology.items("cloud")):
             vmm = cloud["vmm_server"]
             for g, group in enumerate(cloud["host_groups"]):
-                self._same_vmm(("cloud", index, "host_groups", g), f"host group '{group}'",
-                               vmm, self.vmm_of_group[group.lower()])
+                self._same_vmm(
+                    ("cloud", index, "host_groups", g),
+                    f"host group '{group}'",
+                    vmm,
+                    self.vmm_of_group[group.lower()],
+                )
             for n, network in enumerate(cloud["logical_networks"]):
-                self._same_vmm(("cloud", index, "logical_networks", n),
-                               f"logical network '{network}'", vmm,
-                               logical[network.lower()]["vmm_server"])
+                self._same_vmm(
+                    ("cloud", index, "logical_networks", n),
+                    f"logical network '{network}'",
+                    vmm,
+                    logical[network.lower()]["vmm_server"],
+                )
             for c, name in enumerate(cloud["storage_classifications"]):
                 self._classification_on(("cloud", index, "storage_classifications", c), name, vmm)
             profiles = [p.lower() for p in cloud["capability_profiles"]]
@@ -631,11 +682,13 @@ class _Semantics:
                 if disk["used_gb"] is not None and disk["used_gb"] > disk["size_gb"]:
                     raise self.fail(
                         (*where, "disks", d, "used_gb"),
-                        f"{disk['used_gb']:g} GB used is more than the disk's {disk['size_gb']:g} GB",
+                        f"{disk['used_gb']:g} GB used is more than the disk's "
+                        f"{disk['size_gb']:g} GB",
                     )
                 if disk["classification"] is not None:
-                    self._classification_on((*where, "disks", d, "classification"),
-                                            disk["classification"], vmm)
+                    self._classification_on(
+                        (*where, "disks", d, "classification"), disk["classification"], vmm
+                    )
                     if not any(
                         (v["classification"] or "").lower() == disk["classification"].lower()
                         for v in host["volumes"]
@@ -652,17 +705,22 @@ class _Semantics:
                         raise self.fail((*nic_where, "mac"), f"'{nic['mac']}' is not a MAC address")
                     mac = re.sub(r"[:-]", "", nic["mac"]).upper()
                     if mac in macs:
-                        raise self.fail((*nic_where, "mac"),
-                                        f"{nic['mac']} is already used by {_dotted(macs[mac])}")
+                        raise self.fail(
+                            (*nic_where, "mac"),
+                            f"{nic['mac']} is already used by {_dotted(macs[mac])}",
+                        )
                     macs[mac] = nic_where
                 if nic["vm_network"] is None:
                     if nic["ip"] is not None:
-                        raise self.fail((*nic_where, "ip"), "a NIC without a vm_network has no IP pool")
+                        raise self.fail(
+                            (*nic_where, "ip"), "a NIC without a vm_network has no IP pool"
+                        )
                     continue
                 network = vm_networks[nic["vm_network"].lower()]
                 network_vmm = logical[network["logical_network"].lower()]["vmm_server"]
-                self._same_vmm((*nic_where, "vm_network"), f"VM network '{network['name']}'",
-                               vmm, network_vmm)
+                self._same_vmm(
+                    (*nic_where, "vm_network"), f"VM network '{network['name']}'", vmm, network_vmm
+                )
                 if vm["cloud"] is not None:
                     cloud = clouds[vm["cloud"].lower()]
                     allowed = {ln.lower() for ln in cloud["logical_networks"]}
@@ -689,18 +747,19 @@ class _Semantics:
                     taken[str(address)] = nic_where
                 elif self.pools.get(network["name"].lower()):
                     automatic.setdefault(network["name"].lower(), []).append(nic_where)
-        for network, nics in automatic.items():
-            free = sum(_range_size(pool) for _, pool in self.pools[network]) - sum(
+        for network_name, nics in automatic.items():
+            ranges = [pool for _, pool in self.pools[network_name]]
+            in_use = sum(
                 1
                 for address in taken
-                if any(_in_range(ipaddress.IPv4Address(address), pool)
-                       for _, pool in self.pools[network])
+                if any(_in_range(ipaddress.IPv4Address(address), pool) for pool in ranges)
             )
+            free = sum(_range_size(pool) for pool in ranges) - in_use
             if len(nics) > free:
                 raise self.fail(
                     (*nics[max(free, 0)], "vm_network"),
-                    f"the IP pools of VM network '{network}' have {free} free addresses, "
-                    f"fewer than the {len(nics)} NICs that need one",
+                    f"the IP pools of VM network '{vm_networks[network_name]['name']}' have "
+                    f"{free} free addresses, fewer than the {len(nics)} NICs that need one",
                 )
 
     def _dns(self) -> None:
@@ -714,8 +773,12 @@ class _Semantics:
                     ipaddress.IPv6Address(record["data"])
                 except ValueError:
                     raise self.fail(where, f"'{record['data']}' is not an IPv6 address") from None
-            key = (record["zone"].lower(), record["name"].lower(), record["type"],
-                   record["data"].lower())
+            key = (
+                record["zone"].lower(),
+                record["name"].lower(),
+                record["type"],
+                record["data"].lower(),
+            )
             if key in seen:
                 raise self.fail(where, "the same record is defined twice")
             seen.add(key)
@@ -724,7 +787,9 @@ class _Semantics:
         for index, link in enumerate(self.topology.items("link")):
             sites = [s.lower() for s in link["sites"]]
             if len(sites) != 2 or sites[0] == sites[1]:
-                raise self.fail(("link", index, "sites"), "a link joins exactly two different sites")
+                raise self.fail(
+                    ("link", index, "sites"), "a link joins exactly two different sites"
+                )
 
 
 def _in_range(address: ipaddress.IPv4Address, pool: Table) -> bool:
@@ -771,3 +836,54 @@ def load_topology(path: Path) -> tuple[Topology, str]:
     except (OSError, UnicodeDecodeError) as error:
         raise TopologyError(path, None, "", f"cannot be read: {error}") from None
     return parse_topology(text, path), text
+
+
+def reference_markdown() -> str:
+    """The key reference of docs/topology.md, made from SECTIONS so the two cannot drift."""
+    lines = [
+        "# Topology file reference",
+        "",
+        "Generated from `asrsim.sim.topology.SECTIONS` by `python -m asrsim.sim.topology`;",
+        "a test fails when this file and the loader disagree. `[world]` is a table; every",
+        "other section is an array of tables (`[[vm]]`). Objects refer to each other by name,",
+        "compared case-insensitively. Storage classification names are per VMM server.",
+        "",
+    ]
+    for section, keys in SECTIONS.items():
+        header = f"[{section}]" if section == "world" else f"[[{section}]]"
+        lines += [
+            f"## `{header}`",
+            "",
+            "| key | type | required | default | notes |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for key, spec in keys.items():
+            lines.append(_reference_row(key, spec))
+            for sub, sub_spec in (spec.table or {}).items():
+                lines.append(_reference_row(f"{key}[].{sub}", sub_spec))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _reference_row(key: str, spec: Key) -> str:
+    notes = [spec.doc] if spec.doc else []
+    if spec.ref:
+        notes.append(f"name of a `{spec.ref}`")
+    if spec.choices:
+        notes.append("one of " + ", ".join(f"`{c}`" for c in spec.choices))
+    if spec.minimum is not None:
+        notes.append(f"at least {spec.minimum:g}")
+    if spec.maximum is not None:
+        notes.append(f"at most {spec.maximum:g}")
+    default = "" if spec.required or spec.default in (None, "", []) else f"`{spec.default}`"
+    kind = {"names": "array of strings", "tables": "array of inline tables"}.get(
+        spec.kind, spec.kind
+    )
+    return (
+        f"| `{key}` | {kind} | {'yes' if spec.required else ''} | {default} | {'; '.join(notes)} |"
+    )
+
+
+if __name__ == "__main__":
+    Path("docs").mkdir(exist_ok=True)
+    Path("docs/topology.md").write_text(reference_markdown() + "\n", encoding="utf-8")

@@ -28,8 +28,11 @@ SAMPLE_TOPOLOGY = "sample.toml"
 
 
 def sample_topology_text() -> str:
-    return resources.files("asrsim.sim").joinpath("topologies").joinpath(SAMPLE_TOPOLOGY).read_text(
-        encoding="utf-8"
+    return (
+        resources.files("asrsim.sim")
+        .joinpath("topologies")
+        .joinpath(SAMPLE_TOPOLOGY)
+        .read_text(encoding="utf-8")
     )
 
 

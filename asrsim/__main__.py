@@ -1,0 +1,5 @@
+import sys
+
+from asrsim.cli import main
+
+sys.exit(main())
