@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from asrsim.sim.simulation import Simulation
@@ -146,6 +146,55 @@ def cmd_world_time(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- the shell --------------------------------------------------------------------------------
+
+
+def make_session(arguments: argparse.Namespace) -> Any:
+    from asrsim.session import Session
+
+    return Session(world=lambda: open_world(arguments))
+
+
+def cmd_run(arguments: argparse.Namespace) -> int:
+    session = make_session(arguments)
+    try:
+        return int(session.run_file(Path(arguments.script), arguments.script_args))
+    finally:
+        _close_world(session)
+
+
+def run_command_text(arguments: argparse.Namespace, text: str) -> int:
+    session = make_session(arguments)
+    try:
+        status = int(session.run(text))
+        if status == 0 and not session.runtime.last_success:
+            # pwsh -Command: the status of the last command decides
+            status = 1
+        return status
+    finally:
+        _close_world(session)
+
+
+def cmd_repl(arguments: argparse.Namespace) -> int:
+    session = make_session(arguments)
+    try:
+        if not sys.stdin.isatty():
+            return int(session.run(sys.stdin.read()))
+        from platformdirs import user_data_path
+
+        from asrsim.shell.repl import run_repl
+
+        return run_repl(session, user_data_path("asrsim", appauthor=False) / "history")
+    finally:
+        _close_world(session)
+
+
+def _close_world(session: Any) -> None:
+    world = session._world
+    if world is not None and not callable(world):
+        world.close()
+
+
 # -- parsing ----------------------------------------------------------------------------------
 
 
@@ -183,7 +232,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Rehearse Azure Site Recovery VMM-to-VMM disaster recovery against a "
         "simulated estate.",
     )
+    parser.add_argument("-c", "--command", dest="command_text", metavar="COMMAND",
+                        help="run PowerShell text, as pwsh -Command does")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = commands.add_parser(
+        "run", parents=[world_option], help="run a PowerShell script against the world",
+        description="Run a .ps1 script; arguments after the file bind to its param() block "
+                    "(-Name value, -Switch, or positional).",
+    )
+    run.add_argument("script", metavar="FILE.ps1")
+    run.add_argument("script_args", nargs=argparse.REMAINDER, metavar="ARGUMENTS")
+    run.set_defaults(handler=cmd_run)
     world = commands.add_parser("world", help="create, show, reset a world; move its clock")
     world_commands = world.add_subparsers(dest="world_command", metavar="ACTION")
     world_commands.required = True
@@ -235,12 +294,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
     handler = getattr(arguments, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stderr)
-        return EXIT_BAD_INPUT
     from asrsim.sim.errors import SimError, TopologyError
 
     try:
+        if arguments.command_text is not None:
+            return run_command_text(arguments, arguments.command_text)
+        if handler is None:
+            return cmd_repl(arguments)
         status: int = handler(arguments)
         return status
     except CommandError as error:

@@ -88,6 +88,18 @@ def test_world_commands_start_without_loading_heavy_modules() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_shell_and_cmdlets_start_without_the_dashboard_or_remoting() -> None:
+    code = (
+        "import sys, asrsim.shell.runner, asrsim.session, cmdlets\n"
+        "heavy = [m for m in ('textual', 'pypsrp', 'prompt_toolkit', 'asrsim.sim.simulation') "
+        "if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_ruff_lint_including_the_banned_clock_and_random_apis() -> None:
     ruff = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
     if not Path(ruff).exists():

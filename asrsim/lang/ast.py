@@ -509,3 +509,25 @@ class ErrorExpressionAst(ExpressionAst, CommandElementAst):
 @dataclass(frozen=True, eq=False)
 class ErrorStatementAst(StatementAst):
     pass
+
+
+# -- added by the parser for PowerShell 7 syntax the nodes above cannot express -------------
+
+
+@dataclass(frozen=True, eq=False)
+class PipelineChainAst(StatementAst):
+    """``a && b``, ``a || b`` (PowerShell 7 pipeline chains); left-associative, so ``left`` is
+    a PipelineAst or another PipelineChainAst and ``right`` a PipelineAst."""
+
+    left: StatementAst
+    operator: Literal["&&", "||"]
+    right: StatementAst
+
+
+@dataclass(frozen=True, eq=False)
+class TernaryExpressionAst(ExpressionAst, CommandElementAst):
+    """``condition ? if_true : if_false`` (PowerShell 7)."""
+
+    condition: ExpressionAst
+    if_true: ExpressionAst
+    if_false: ExpressionAst

@@ -121,6 +121,8 @@ class PSException(Exception):
         self.message = message
         self.inner = inner
         self.error_record: ErrorRecord | None = None
+        #: `throw` ends the whole script; other terminating errors end only their statement
+        self.script_terminating = False
 
 
 class RuntimeException(PSException):

@@ -1,0 +1,1 @@
+"""The verbs: one class per cmdlet, grouped by the PowerShell module they imitate."""
