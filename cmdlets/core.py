@@ -8,7 +8,7 @@ Behaviour, error texts and FullyQualifiedErrorIds follow PowerShell 7.4's own so
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -263,7 +263,7 @@ def _where_parameters() -> tuple[Parameter, ...]:
         # first parameter at that position whatever its type, and `Where-Object Enabled`
         # must reach -Property (PowerShell tries the sets in turn); process() tells a
         # script block from a property name
-        Parameter("FilterScript", "object", position=0, mandatory=True,
+        Parameter("FilterScript", "scriptblock", position=0, mandatory=True,
                   sets=("ScriptBlockSet",)),
         Parameter("Property", "string", position=0, mandatory=True, sets=_PROPERTY_SETS,
                   not_null_or_empty=True),
@@ -440,16 +440,11 @@ class ForEachObject(Cmdlet):
     parameters = (
         Parameter("InputObject", "psobject", pipeline=True),
         Parameter("Begin", "scriptblock", sets=("ScriptBlockSet",)),
-        # "object[]" rather than "scriptblock[]" so that `ForEach-Object Name` binds here
-        # (positional binding does not try the other set); process() reads a leading name as
-        # -MemberName
-        Parameter("Process", "object[]", position=0, mandatory=True, sets=("ScriptBlockSet",)),
+        Parameter("Process", "scriptblock[]", position=0, mandatory=True, sets=("ScriptBlockSet",)),
         Parameter("End", "scriptblock", sets=("ScriptBlockSet",)),
         Parameter("RemainingScripts", "object[]", sets=("ScriptBlockSet",), remaining=True),
-        # PowerShell's -MemberName is positional (0) too; here a leading name in -Process
-        # stands for it, because the binder would give the second script block of
-        # `ForEach-Object {begin} {process}` to a second parameter at position 0
-        Parameter("MemberName", "string", mandatory=True, sets=("PropertyAndMethodSet",),
+        Parameter("MemberName", "string", position=0, mandatory=True,
+                  sets=("PropertyAndMethodSet",),
                   not_null_or_empty=True),
         Parameter("ArgumentList", "object[]", sets=("PropertyAndMethodSet",), remaining=True,
                   aliases=("Args",)),
@@ -1837,16 +1832,6 @@ def _register_views(runtime: Runtime) -> None:
 def _help_text(item: Any) -> str:
     # the host writes a blank line before a custom view's text already
     return text_of(item).lstrip("\n").rstrip("\n") + "\n"
-
-
-def iter_commands(runtime: Runtime, scope: Any) -> Iterator[tuple[str, str]]:
-    """(name, kind) of every command name lookup can find from ``scope``."""
-    for alias in all_aliases(runtime):
-        yield alias, "Alias"
-    for function in visible_functions(scope).values():
-        yield function.name, "Function"
-    for cmdlet in runtime.commands.cmdlets():
-        yield cmdlet.name, "Cmdlet"
 
 
 __all__ = ["CMDLETS", "MODULE_NAME", "register"]

@@ -464,7 +464,7 @@ class _WriteContent(_PathCmdlet):
         text = "".join(("" if v is None else text_of(v)) + separator for v in values)
         append = self.appending or target in self.written
         data = text.encode(self.codec, errors="replace")
-        fresh = not append or not target.exists() or target.stat().st_size == 0
+        fresh = not append or not target.exists() or os.path.getsize(target) == 0
         if fresh and self.bom:
             data = self.bom + data
         try:
@@ -523,7 +523,12 @@ class ClearContent(_PathCmdlet):
                            "ClearContentUnauthorizedAccessError", "PermissionDenied",
                            target=str(path), exception_type="System.UnauthorizedAccessException")
                     continue
-                path.write_bytes(b"")
+                try:
+                    path.write_bytes(b"")
+                except OSError as error:
+                    report(self, f"Access to the path '{path}' is denied. ({error.strerror})",
+                           "ClearContentUnauthorizedAccessError", "PermissionDenied",
+                           target=str(path), exception_type="System.UnauthorizedAccessException")
 
 
 # -- items ------------------------------------------------------------------------------------
@@ -804,9 +809,20 @@ class NewItem(_PathCmdlet):
                        "WriteError", target=str(path),
                        exception_type="System.IO.DirectoryNotFoundException")
                 return
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                report(self, f"{error.strerror}: '{path.parent}'", "NewItemIOError",
+                       "WriteError", target=str(path), exception_type="System.IO.IOException")
+                return
         value = self.param("Value")
-        path.write_text("" if value is None else text_of(value), encoding="utf-8")
+        try:
+            path.write_text("" if value is None else text_of(value), encoding="utf-8")
+        except OSError as error:
+            report(self, f"Access to the path '{path}' is denied. ({error.strerror})",
+                   "NewItemUnauthorizedAccessError", "PermissionDenied", target=str(path),
+                   exception_type="System.UnauthorizedAccessException")
+            return
         self.write_object(item_object(path))
 
 

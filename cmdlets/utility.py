@@ -2826,6 +2826,8 @@ class _JsonReader:
         self.pos = 0
         self.max_depth = max_depth
         self.as_hashtable = as_hashtable
+        #: Json.NET's Path of the token being read, for error messages ('a.b[2]')
+        self.path = ""
 
     def parse(self) -> Any:
         self._space()
@@ -2857,6 +2859,7 @@ class _JsonReader:
                 break
 
     def _value(self, depth: int, path: str) -> Any:
+        self.path = path
         self._space()
         if self.pos >= len(self.text):
             raise _JsonSyntaxError("Unexpected end when reading JSON.", self.pos)
@@ -2919,6 +2922,7 @@ class _JsonReader:
                     f"{found}.", self.pos)
             self.pos += 1
             value = self._value(depth, f"{path}.{key}" if path else key)
+            self.path = path
             if not self.as_hashtable:
                 if key == "":
                     raise _JsonConversionError(
@@ -2969,6 +2973,7 @@ class _JsonReader:
                 self.pos += 1
                 return items
             items.append(self._value(depth, f"{path}[{len(items)}]"))
+            self.path = path
             self._space()
             if self.pos >= len(self.text):
                 raise _JsonSyntaxError("Unexpected end when reading JSON.", self.pos)
@@ -3093,7 +3098,8 @@ class ConvertFromJson(Cmdlet):
             return reader.parse()
         except _JsonSyntaxError as error:
             line, column = reader.line_info(error.position)
-            error.message = f"{error.message} Path '', line {line}, position {column}."
+            error.message = (f"{error.message} Path '{reader.path}', line {line}, position "
+                             f"{column}.")
             raise
 
     def _convert(self, text: str) -> None:
@@ -3941,22 +3947,28 @@ class JoinString(Cmdlet):
     optional separator, prefix, suffix, quoting or .NET format string.
     """
 
+    # PowerShell puts SingleQuote, DoubleQuote and FormatString in sets of their own beside a
+    # default set no parameter names; they are checked in begin() instead
     name = "Join-String"
-    default_set = "Default"
     output_type = "System.String"
     parameters = (
         Parameter("Property", "object", position=0),
         Parameter("Separator", "string", position=1),
         Parameter("OutputPrefix", "string", aliases=("op",)),
         Parameter("OutputSuffix", "string", aliases=("os",)),
-        Parameter("SingleQuote", "switch", sets=("SingleQuote",)),
-        Parameter("DoubleQuote", "switch", sets=("DoubleQuote",)),
-        Parameter("FormatString", "string", sets=("Format",)),
+        Parameter("SingleQuote", "switch"),
+        Parameter("DoubleQuote", "switch"),
+        Parameter("FormatString", "string"),
         Parameter("UseCulture", "switch"),
         Parameter("InputObject", "psobject[]", pipeline=True),
     )
 
     def begin(self) -> None:
+        if sum(1 for n in ("SingleQuote", "DoubleQuote", "FormatString") if self.has(n)) > 1:
+            self.throw_terminating(
+                "Parameter set cannot be resolved using the specified named parameters. One or "
+                "more parameters issued cannot be used together or an insufficient number of "
+                "parameters were provided.", "AmbiguousParameterSet", "InvalidArgument")
         self.members = _Members(self)
         specs = parse_specs(self, self.param("Property"), ())
         self.spec = specs[0] if specs else None
@@ -4223,15 +4235,3 @@ CMDLETS: tuple[type[Cmdlet], ...] = (
     ConvertToJson, ConvertFromJson, ConvertToCsv, ConvertFromCsv, ExportCsv, ImportCsv,
     GetDate, StartSleep, NewTimeSpan, GetCulture, GetRandom, JoinString, SelectString,
 )
-
-
-def register(runtime: Runtime, session: Any) -> None:
-    """The format views of this module's output types that the formatting engine does not
-    define itself, as PowerShell's format data defines them."""
-    from asrsim.lang.formatting import ListView, TableView, prop
-
-    views = runtime.views
-    views.register(TableView((TEXT_MEASURE_INFO,), (
-        prop("Lines"), prop("Words"), prop("Characters"), prop("Property")), autosize=True))
-    views.register(ListView((GENERIC_OBJECT_MEASURE_INFO,), tuple(
-        prop(n) for n in ("Count", "Average", "Sum", "Maximum", "Minimum", "Property"))))

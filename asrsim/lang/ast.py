@@ -531,3 +531,18 @@ class TernaryExpressionAst(ExpressionAst, CommandElementAst):
     condition: ExpressionAst
     if_true: ExpressionAst
     if_false: ExpressionAst
+
+
+@dataclass(frozen=True, eq=False)
+class NullConditionalMemberExpressionAst(MemberExpressionAst):
+    """``${a}?.Name``: $null when the target is $null (PowerShell 7.1)."""
+
+
+@dataclass(frozen=True, eq=False)
+class NullConditionalInvokeMemberExpressionAst(InvokeMemberExpressionAst):
+    """``${a}?.Method()``: $null (and no call) when the target is $null."""
+
+
+@dataclass(frozen=True, eq=False)
+class NullConditionalIndexExpressionAst(IndexExpressionAst):
+    """``${a}?[0]``: $null when the target is $null."""

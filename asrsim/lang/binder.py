@@ -182,12 +182,17 @@ class Binder:
         candidates = self._candidate_sets(bound, None)
         remaining: list[Any] = []
         leftovers = self._bind_positional(positional, bound, extents, candidates)
+        still_possible = self._candidate_sets(bound, None) if leftovers else candidates
+        sink = next((p for p in self.signature.parameters
+                     if p.remaining and any(p.in_set(s) for s in still_possible)), None)
         for argument in leftovers:
-            sink = next((p for p in self.signature.parameters if p.remaining and p.name not in bound
-                         ), None)
             if sink is not None:
-                bound.setdefault(sink.name, [])
-                bound[sink.name].append(argument.value)
+                # ValueFromRemainingArguments gathers every argument nothing else took
+                gathered = bound.get(sink.name)
+                if not isinstance(gathered, _Remaining):
+                    gathered = _Remaining([] if sink.name not in bound else [bound[sink.name]])
+                    bound[sink.name] = gathered
+                gathered.append(argument.value)
                 continue
             if not self.signature.advanced:
                 remaining.append(argument.value)
@@ -209,25 +214,52 @@ class Binder:
     def _bind_positional(self, positional: list[PositionalArgument], bound: dict[str, Any],
                          extents: dict[str, Extent | None], candidates: list[str]
                          ) -> list[PositionalArgument]:
+        """Bind arguments to positions in order. Parameters of different sets may share a
+        position; PowerShell takes the one whose set is still possible and whose type the
+        argument converts to (``Where-Object Name`` goes to -Property, not -FilterScript)."""
         if not positional:
             return []
-        slots = sorted(
-            (p for p in self.signature.parameters
-             if p.position is not None and p.name not in bound
-             and any(p.in_set(s) for s in candidates)),
-            key=lambda p: p.position or 0,
-        )
-        seen: set[str] = set()
-        ordered = [p for p in slots if not (p.name in seen or seen.add(p.name))]
+        by_position: dict[int, list[Parameter]] = {}
+        for parameter in self.signature.parameters:
+            if parameter.position is not None and parameter.name not in bound and \
+                    not parameter.remaining:
+                by_position.setdefault(parameter.position, []).append(parameter)
+        positions = sorted(by_position)
+        sets = list(candidates)
         leftovers = []
         for argument in positional:
-            if ordered:
-                parameter = ordered.pop(0)
-                bound[parameter.name] = argument.value
-                extents[parameter.name] = argument.extent
-            else:
+            chosen: Parameter | None = None
+            while positions and chosen is None:
+                options = [p for p in by_position[positions.pop(0)]
+                           if p.name not in bound and any(p.in_set(s) for s in sets)]
+                chosen = self._best_fit(options, argument.value)
+            if chosen is None:
                 leftovers.append(argument)
+                continue
+            bound[chosen.name] = argument.value
+            extents[chosen.name] = argument.extent
+            sets = [s for s in sets if chosen.in_set(s)] or sets
         return leftovers
+
+    def _best_fit(self, options: list[Parameter], value: Any) -> Parameter | None:
+        """Of parameters sharing a position, the one the argument suits best: one whose
+        type it already is, then one it converts to, then an untyped one."""
+        if len(options) <= 1:
+            return options[0] if options else None
+        default = self.signature.default_set
+        ordered = sorted(options, key=lambda p: 0 if default and p.in_set(default) else 1)
+        typed = [p for p in ordered if p.type.lower() not in _UNTYPED]
+        for parameter in typed:
+            if self._fits(parameter, value):
+                return parameter
+        for parameter in typed:
+            try:
+                self.convert(value, parameter.type)
+            except RuntimeException:
+                continue
+            return parameter
+        untyped = [p for p in ordered if p.type.lower() in _UNTYPED]
+        return untyped[0] if untyped else ordered[0]
 
     def _common_value(self, name: str, value: Any, extent: Extent | None) -> Any:
         if name in ("Verbose", "Debug", "WhatIf", "Confirm"):
@@ -450,6 +482,11 @@ class Binder:
 
 
 _NO_PROPERTY = object()
+_UNTYPED = ("object", "object[]", "psobject", "")
+
+
+class _Remaining(list[Any]):
+    """The arguments a ValueFromRemainingArguments parameter gathered."""
 
 
 def _property(item: Any, parameter: Parameter) -> Any:

@@ -25,6 +25,7 @@ from asrsim.lang.errors import (
     PSException,
     ReturnException,
     RuntimeException,
+    exception_matches,
 )
 from asrsim.lang.members import MISSING, get_member, invoke_member, set_member
 from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
@@ -51,55 +52,6 @@ Stmt = Callable[[Context], None]
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
-
-#: .NET exception types and their bases, for `catch [Type]`
-EXCEPTION_BASES: dict[str, tuple[str, ...]] = {
-    "system.dividebyzeroexception": ("system.arithmeticexception", "system.systemexception"),
-    "system.management.automation.runtimeexception": ("system.systemexception",),
-    "system.management.automation.parameterbindingexception": (
-        "system.management.automation.runtimeexception", "system.systemexception"),
-    "system.management.automation.commandnotfoundexception": (
-        "system.management.automation.runtimeexception", "system.systemexception"),
-    "system.management.automation.parseexception": (
-        "system.management.automation.runtimeexception", "system.systemexception"),
-    "system.management.automation.actionpreferencestopexception": (
-        "system.management.automation.runtimeexception", "system.systemexception"),
-    "system.management.automation.itemnotfoundexception": (
-        "system.management.automation.sessionstateexception",
-        "system.management.automation.runtimeexception", "system.systemexception"),
-    "system.management.automation.methodinvocationexception": (
-        "system.management.automation.methodexception",
-        "system.management.automation.runtimeexception", "system.systemexception"),
-    "system.management.automation.pscasting": ("system.systemexception",),
-    "system.invalidcastexception": ("system.systemexception",),
-    "system.argumentexception": ("system.systemexception",),
-    "system.argumentnullexception": ("system.argumentexception", "system.systemexception"),
-    "system.argumentoutofrangeexception": ("system.argumentexception", "system.systemexception"),
-    "system.formatexception": ("system.systemexception",),
-    "system.invalidoperationexception": ("system.systemexception",),
-    "system.io.filenotfoundexception": ("system.io.ioexception", "system.systemexception"),
-    "system.io.ioexception": ("system.systemexception",),
-    "system.overflowexception": ("system.arithmeticexception", "system.systemexception"),
-    "system.notsupportedexception": ("system.systemexception",),
-    "system.management.automation.validationmetadataexception": (
-        "system.management.automation.metadataexception",
-        "system.management.automation.runtimeexception", "system.systemexception"),
-}
-
-
-def exception_matches(error: PSException, type_name: str) -> bool:
-    wanted = type_name.casefold()
-    if not wanted.startswith("system."):
-        wanted_options = {wanted, "system." + wanted, "system.management.automation." + wanted}
-    else:
-        wanted_options = {wanted}
-    own = error.dotnet_type.casefold()
-    chain = {own, *EXCEPTION_BASES.get(own, ("system.systemexception",)), "system.exception"}
-    if isinstance(error.inner, PSException):
-        inner = error.inner.dotnet_type.casefold()
-        chain |= {inner, *EXCEPTION_BASES.get(inner, ())}
-    return bool(chain & wanted_options)
-
 
 def _fast_add(left: Any, right: Any, ctx: Context) -> Any:
     if type(left) is int and type(right) is int:
@@ -320,7 +272,12 @@ class Compiler:
         elements = node.pipeline_elements
         if len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) \
                 and not elements[0].redirections:
-            value = self.expr(elements[0].expression)
+            expression = elements[0].expression
+            value = self.expr(expression)
+            if isinstance(expression, A.UnaryExpressionAst) and expression.operator in (
+                    "++", "--", "postfix++", "postfix--"):
+                # `$i++` on its own line changes $i and writes nothing, as in PowerShell
+                return lambda ctx: value(ctx) and None
 
             def run_expression(ctx: Context) -> None:
                 ctx.emit_value(value(ctx))
@@ -451,6 +408,29 @@ class Compiler:
     def s_CommandAst(self, node: A.CommandAst) -> Stmt:  # noqa: N802
         return self.s_PipelineAst(A.PipelineAst(node.extent, (node,)))
 
+    def s_PipelineChainAst(self, node: A.PipelineChainAst) -> Stmt:  # noqa: N802
+        left = self.statement(node.left)
+        right = self.statement(node.right)
+        run_on_success = node.operator == "&&"
+
+        def chain(ctx: Context) -> None:
+            runtime = ctx.runtime
+            runtime.last_success = True
+            try:
+                left(ctx)
+            except RuntimeException as error:
+                # a terminating error in the left pipeline ends the whole chain
+                if runtime.try_depth > 0 or error.script_terminating:
+                    raise
+                runtime.last_success = False
+                runtime.report_error(_record_of(error))
+                if run_on_success:
+                    return
+            if runtime.last_success == run_on_success:
+                right(ctx)
+
+        return chain
+
     def s_ErrorStatementAst(self, node: A.ErrorStatementAst) -> Stmt:  # noqa: N802
         def fail(ctx: Context) -> None:
             raise RuntimeException("The statement could not be parsed.", "ParseError",
@@ -493,6 +473,19 @@ class Compiler:
                 return value
 
             return assign
+        if op == "??=":
+            read_current = self.expr(node.left)
+            store_new = self.store(node.left)
+
+            def assign_if_null(ctx: Context) -> Any:
+                current = read_current(ctx)
+                if current is not None and current is not NOTHING:
+                    return current
+                value = right(ctx)
+                store_new(ctx, value)
+                return value
+
+            return assign_if_null
         binary_op = _COMPOUND.get(op)
         if binary_op is None:
             raise RuntimeException(f"not supported in asrsim: the {op} operator",
@@ -1148,6 +1141,12 @@ class Compiler:
             return lambda ctx: to_bool(left(ctx)) and to_bool(right(ctx))
         if op == "or":
             return lambda ctx: to_bool(left(ctx)) or to_bool(right(ctx))
+        if op == "??":
+            def coalesce(ctx: Context) -> Any:
+                value = left(ctx)
+                return right(ctx) if value is None or value is NOTHING else value
+
+            return coalesce
         if op == "+":
             return lambda ctx: _fast_add(left(ctx), right(ctx), ctx)
         if op == "-":
@@ -1349,6 +1348,13 @@ class Compiler:
 
         return read
 
+    def e_TernaryExpressionAst(self, node: A.TernaryExpressionAst) -> Expr:  # noqa: N802
+        condition = self.expr(node.condition)
+        if_true = self.expr(node.if_true)
+        if_false = self.expr(node.if_false)
+        to_bool = conversions.to_bool
+        return lambda ctx: if_true(ctx) if to_bool(condition(ctx)) else if_false(ctx)
+
     def e_ErrorExpressionAst(self, node: A.ErrorExpressionAst) -> Expr:  # noqa: N802
         def fail(ctx: Context) -> Any:
             raise RuntimeException("The expression could not be parsed.", "ParseError",
@@ -1427,6 +1433,12 @@ def _thrown(value: Any, extent: A.Extent) -> RuntimeException:
     if isinstance(value, RuntimeException):
         value.script_terminating = True
         return value
+    if isinstance(value, PSException):
+        # `throw [ArgumentException]::new('x')`: the record carries that exception's type
+        error = RuntimeException(value.message, value.message, "OperationStopped",
+                                 extent=extent, dotnet_type=value.dotnet_type, inner=value.inner)
+        error.script_terminating = True
+        return error
     if value is None:
         message = "ScriptHalted"
     else:

@@ -32,6 +32,7 @@ import calendar
 import copy as _copy
 import decimal
 import fnmatch
+import ipaddress
 import math
 import re
 import unicodedata
@@ -43,35 +44,51 @@ from types import MappingProxyType
 from typing import Any, Final, Literal
 
 from asrsim.lang import conversions, dotnet_format
-from asrsim.lang.conversions import Version
-from asrsim.lang.errors import RuntimeException
+from asrsim.lang.conversions import Char, Version
+from asrsim.lang.errors import ErrorRecord, RuntimeException
 from asrsim.lang.psobject import (
     ArrayList,
     Hashtable,
     PSObject,
     PSScriptProperty,
 )
+from asrsim.lang.scopes import PSVariable
 from asrsim.lang.types import GenericList, PSType, TypeRegistry, default_types
 
 __all__ = [
+    "CAPTURE_TYPE",
+    "DICTIONARY_ENTRY",
+    "GROUP_TYPE",
     "LOCAL",
+    "MATCH_TYPE",
     "MISSING",
+    "PSCUSTOMOBJECT",
+    "DotNetException",
     "Encoding",
     "MemberInfo",
     "NamedList",
     "PSObjectInfo",
+    "PropertyCollection",
     "StringBuilder",
     "TypeNameCollection",
+    "compile_regex",
+    "datetime_display",
+    "datetime_to_string",
+    "dictionary_entry",
+    "format_composite",
     "get_item",
     "get_property",
     "get_static",
     "invoke_method",
     "invoke_static",
+    "match_object",
     "members",
+    "net_to_string",
     "property_names",
     "set_property",
     "static_members",
     "type_names_of",
+    "wildcard_regex",
 ]
 
 
@@ -285,6 +302,11 @@ def _type_name(value: Any) -> str:
     if isinstance(value, PSObjectInfo | TypeNameCollection | NamedList | StringBuilder
                   | Encoding):
         return value.dotnet_type_name
+    # engine objects that stand for PowerShell's own types without naming them
+    if isinstance(value, ErrorRecord):
+        return "System.Management.Automation.ErrorRecord"
+    if isinstance(value, PSVariable):
+        return "System.Management.Automation.PSVariable"
     return conversions.type_name_of(value)
 
 
@@ -1250,6 +1272,57 @@ _BOOLEAN = _type("System.Boolean", [], [
     _m("GetTypeCode", lambda o, a: "Boolean", "System.TypeCode GetTypeCode()"),
     _m("ToString", lambda o, a: "True" if o else "False", "string ToString()",
        "string ToString(System.IFormatProvider provider)"),
+])
+
+
+_CHAR = _type("System.Char", [], [
+    _m("CompareTo", lambda c, a: (str(c) > a.char(0, "value")) - (str(c) < a.char(0, "value")),
+       "int CompareTo(System.Object value)", "int CompareTo(char value)"),
+    _m("Equals", lambda c, a: isinstance(a[0], str) and len(a[0]) == 1 and a[0] == c,
+       "bool Equals(System.Object obj)", "bool Equals(char obj)"),
+    _m("GetTypeCode", lambda c, a: "Char", "System.TypeCode GetTypeCode()"),
+    _m("ToString", lambda c, a: str(c), "string ToString()",
+       "string ToString(System.IFormatProvider provider)"),
+])
+
+
+# =============================================================================================
+# IPAddress
+# =============================================================================================
+
+
+def _ip_scope(ip: Any) -> Any:
+    if ip.version == 4:
+        raise DotNetException("The attempted operation is not supported for the type of object "
+                              "referenced.", "System.Net.Sockets.SocketException")
+    return int(ip.scope_id) if getattr(ip, "scope_id", None) and str(ip.scope_id).isdigit() \
+        else 0
+
+
+def _ip_address(ip: Any) -> int:
+    if ip.version != 4:
+        raise DotNetException("The attempted operation is not supported for the type of object "
+                              "referenced.", "System.Net.Sockets.SocketException")
+    # IPAddress.Address is the four bytes read as a little-endian number
+    return int.from_bytes(ip.packed, "little")
+
+
+_IPADDRESS = _type("System.Net.IPAddress", [
+    _p("Address", "long", _ip_address),
+    _p("AddressFamily", "System.Net.Sockets.AddressFamily",
+       lambda ip: "InterNetwork" if ip.version == 4 else "InterNetworkV6"),
+    _p("ScopeId", "long", _ip_scope),
+    _p("IsIPv6Multicast", "bool", lambda ip: ip.version == 6 and ip.is_multicast),
+    _p("IsIPv6LinkLocal", "bool", lambda ip: ip.version == 6 and ip.is_link_local),
+    _p("IsIPv6SiteLocal", "bool", lambda ip: ip.version == 6 and ip.is_site_local),
+    _p("IsIPv6Teredo", "bool", lambda ip: ip.version == 6 and ip.teredo is not None),
+    _p("IsIPv6UniqueLocal", "bool", lambda ip: ip.version == 6 and ip.packed[0] & 0xFE == 0xFC),
+    _p("IsIPv4MappedToIPv6", "bool", lambda ip: ip.version == 6 and ip.ipv4_mapped is not None),
+    _p("IPAddressToString", "string", str, member_type="ScriptProperty",
+       definition="System.Object IPAddressToString {get=$this.Tostring();}"),
+], [
+    _m("GetAddressBytes", lambda ip, a: list(ip.packed), "byte[] GetAddressBytes()"),
+    _m("ToString", lambda ip, a: str(ip), "string ToString()"),
 ])
 
 
@@ -2589,10 +2662,6 @@ _PSOBJECT_TYPES: Final = MappingProxyType({
     CAPTURE_TYPE: _CAPTURE,
 })
 
-#: a PSCustomObject's own methods (Get-Member lists them; ToString() is "")
-_PSCUSTOM = _type(PSCUSTOMOBJECT, [], [])
-
-
 def _method_display_name(key: str, func: Callable[..., Any]) -> str:
     name = getattr(func, "ps_name", None) or getattr(func, "__name__", "")
     if isinstance(name, str) and name.casefold() == key:
@@ -2884,18 +2953,12 @@ def _adapted_get(obj: Any, name: str) -> Any:
 # dispatch
 # =============================================================================================
 
-_NUMBER_TABLES: Final = MappingProxyType({
-    "System.Int32": _INT32_TYPE, "System.Int64": _INT64_TYPE, "System.Double": _DOUBLE_TYPE,
-    "System.Decimal": _DECIMAL_TYPE,
-})
-
-_ADAPTED_OBJECT = _type("System.Object", [], [])
-
-
 def _type_info(obj: Any) -> _TypeInfo | None:
     """The emulated .NET type of a value, or None for PSObjects and adapted engine objects."""
     if isinstance(obj, bool):
         return _BOOLEAN
+    if isinstance(obj, Char):
+        return _CHAR
     if isinstance(obj, str):
         return _STRING
     if isinstance(obj, int):
@@ -2940,6 +3003,8 @@ def _type_info(obj: Any) -> _TypeInfo | None:
         return _VERSION
     if _is_pstype(obj):
         return _PSTYPE
+    if isinstance(obj, ipaddress.IPv4Address | ipaddress.IPv6Address):
+        return _IPADDRESS
     return None
 
 
@@ -3049,8 +3114,8 @@ def _call(method: _Method, obj: Any, args: _Args, shown: str | None = None) -> A
         raise _invocation_error(shown or method.name, len(args),
                                 DotNetException(error.inner, "System.InvalidCastException")
                                 ) from None
-    except (ArithmeticError, ValueError, TypeError, IndexError, KeyError,
-            RecursionError) as error:
+    except (ArithmeticError, ValueError, TypeError, IndexError, KeyError, RecursionError,
+            re.error) as error:
         # a last line: no Python error leaves a .NET call
         raise _invocation_error(shown or method.name, len(args), DotNetException(
             str(error) or type(error).__name__)) from error
@@ -3718,10 +3783,10 @@ def parse_datetime_exact(text: str, formats: Sequence[str]) -> datetime:
     """DateTime.ParseExact with the en-US culture."""
     for fmt in formats:
         try:
-            pattern = _exact_regex(fmt)
+            m = re.fullmatch(_exact_regex(fmt), text)
         except re.error:
+            # a format naming a part twice ("d/d/yyyy") is not one .NET would match either
             continue
-        m = re.fullmatch(pattern, text)
         if m is None:
             continue
         groups = m.groupdict()

@@ -74,6 +74,8 @@ class InvocationInfo:
 class ErrorRecord:
     """System.Management.Automation.ErrorRecord."""
 
+    dotnet_type_name = "System.Management.Automation.ErrorRecord"
+
     exception: PSException
     fully_qualified_error_id: str
     category: str = "NotSpecified"
@@ -115,6 +117,10 @@ class PSException(Exception):
     ``$_.Exception.GetType().FullName``."""
 
     dotnet_type = "System.Exception"
+
+    @property
+    def dotnet_type_name(self) -> str:
+        return self.dotnet_type
 
     def __init__(self, message: str, *, inner: BaseException | None = None) -> None:
         super().__init__(message)
@@ -223,3 +229,73 @@ class ReturnException(FlowControl):
 class ExitException(FlowControl):
     def __init__(self, code: int) -> None:
         self.code = code
+
+
+#: .NET exception types and their base classes (most derived first), for `catch [Type]`,
+#: `trap [Type]` and `-is`
+EXCEPTION_BASES: dict[str, tuple[str, ...]] = {
+    "System.DivideByZeroException": ("System.arithmeticexception", "System.SystemException"),
+    "System.OverflowException": ("System.arithmeticexception", "System.SystemException"),
+    "System.Management.Automation.RuntimeException": ("System.SystemException",),
+    "System.Management.Automation.ParameterBindingException": (
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.CommandNotFoundException": (
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.ParseException": (
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.ActionPreferenceStopException": (
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.ItemNotFoundException": (
+        "System.Management.Automation.sessionstateexception",
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.MethodInvocationException": (
+        "System.Management.Automation.MethodException",
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.ValidationMetadataException": (
+        "System.Management.Automation.MetadataException",
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.Management.Automation.PipelineStoppedException": (
+        "System.Management.Automation.RuntimeException", "System.SystemException"),
+    "System.InvalidCastException": ("System.SystemException",),
+    "System.ArgumentException": ("System.SystemException",),
+    "System.ArgumentNullException": ("System.ArgumentException", "System.SystemException"),
+    "System.ArgumentOutOfRangeException": ("System.ArgumentException", "System.SystemException"),
+    "System.FormatException": ("System.SystemException",),
+    "System.InvalidOperationException": ("System.SystemException",),
+    "System.ObjectDisposedException": ("System.InvalidOperationException",
+                                       "System.SystemException"),
+    "System.NotSupportedException": ("System.SystemException",),
+    "System.NotImplementedException": ("System.SystemException",),
+    "System.TimeoutException": ("System.SystemException",),
+    "System.UnauthorizedAccessException": ("System.SystemException",),
+    "System.IO.IOException": ("System.SystemException",),
+    "System.IO.FileNotFoundException": ("System.IO.IOException", "System.SystemException"),
+    "System.IO.DirectoryNotFoundException": ("System.IO.IOException", "System.SystemException"),
+    "System.Collections.Generic.KeyNotFoundException": ("System.SystemException",),
+    "System.IndexOutOfRangeException": ("System.SystemException",),
+    "System.NullReferenceException": ("System.SystemException",),
+    "System.Exception": (),
+    "System.SystemException": (),
+    "System.ApplicationException": (),
+}
+
+
+_BASES_FOLDED = {k.casefold(): tuple(b.casefold() for b in v) for k, v in EXCEPTION_BASES.items()}
+
+
+def exception_chain(error: PSException) -> set[str]:
+    """The folded names of an exception's type and its base types."""
+    own = error.dotnet_type.casefold()
+    return {own, *_BASES_FOLDED.get(own, ("system.systemexception",)), "system.exception"}
+
+
+def exception_matches(error: PSException, type_name: str) -> bool:
+    """Whether ``catch [type_name]`` catches ``error``; PowerShell also looks at the
+    exception a RuntimeException wraps (``1/0`` is caught by [DivideByZeroException])."""
+    wanted = type_name.casefold()
+    options = {wanted} if wanted.startswith("system.") else {
+        wanted, "system." + wanted, "system.management.automation." + wanted}
+    chain = exception_chain(error)
+    if isinstance(error.inner, PSException):
+        chain |= exception_chain(error.inner)
+    return bool(chain & options)

@@ -216,8 +216,6 @@ def property_columns(obj: Any) -> list[Column]:
 
 
 def _type_names(value: Any) -> list[str]:
-    if isinstance(value, ErrorRecord):
-        return ["System.Management.Automation.ErrorRecord", "System.Object"]
     return dotnet.type_names_of(value)
 
 
@@ -1234,6 +1232,7 @@ def default_views() -> ViewRegistry:
     add(ListView(("Microsoft.PowerShell.Commands.GenericMeasureInfo",), tuple(
         prop(n) for n in ("Count", "Average", "Sum", "Maximum", "Minimum", "StandardDeviation",
                           "Property"))))
+    add(CustomView(("System.Management.Automation.ScriptBlock",), _to_string))
     add(CustomView(("System.Management.Automation.ErrorRecord",), _error_text,
                    out_of_band=True))
     return views

@@ -127,8 +127,11 @@ def get_member(ctx: Context, target: Any, name: str) -> Any:
         if not results:
             return MISSING
         return results[0] if len(results) == 1 else results
+    if isinstance(target, bool) and name.casefold() == "ispresent":
+        # [switch] parameters are held as booleans; SwitchParameter.IsPresent is the value
+        return target
     value = dotnet.get_property(target, name)
-    if value is MISSING and name.casefold() in ("count", "length") and not isinstance(target, str):
+    if value is MISSING and name.casefold() in ("count", "length"):
         return 1
     return value
 
@@ -161,6 +164,17 @@ def invoke_member(ctx: Context, target: Any, name: str, args: list[Any],
                   invoke_block: Callable[[Any, Any], list[Any]]) -> Any:
     """``target.name(args)``, including the intrinsic ForEach/Where methods."""
     key = name.casefold()
+    from asrsim.lang.scriptblock import ScriptBlock
+
+    if isinstance(target, ScriptBlock) and key in ("invoke", "invokereturnasis"):
+        from asrsim.lang.runtime import invoke_block_collect
+
+        results = invoke_block_collect(ctx, target, args=args)
+        if key == "invokereturnasis":
+            return results[0] if len(results) == 1 else (results or None)
+        return results
+    if isinstance(target, ScriptBlock) and key == "getnewclosure":
+        return target
     if key in ("foreach", "where") and args:
         items = target if isinstance(target, list) else ([] if target is None else [target])
         block = args[0]

@@ -33,7 +33,7 @@ from typing import Any
 from asrsim.lang import conversions as C
 from asrsim.lang.conversions import Char, Single
 from asrsim.lang.dotnet_format import EN_US, DotNetFormatError, format_composite, format_datetime
-from asrsim.lang.errors import RuntimeException
+from asrsim.lang.errors import PSException, RuntimeException
 from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
 from asrsim.lang.types import PSType, TypedArray, TypeRegistry
 
@@ -122,7 +122,11 @@ def _method_not_found(value: Any, method: str) -> RuntimeException:
 
 
 def _divide_by_zero() -> RuntimeException:
-    return RuntimeException("Attempted to divide by zero.", "RuntimeException", "NotSpecified")
+    # PowerShell wraps .NET's DivideByZeroException: catch [DivideByZeroException] sees it
+    inner = PSException("Attempted to divide by zero.")
+    inner.dotnet_type = "System.DivideByZeroException"
+    return RuntimeException("Attempted to divide by zero.", "RuntimeException", "NotSpecified",
+                            inner=inner)
 
 
 def _decimal_overflow() -> RuntimeException:
@@ -784,24 +788,46 @@ def _cut(subject: str, separators: list[tuple[int, int, list[str]]], limit: int)
     return pieces
 
 
+def _split_error(error_id: str, message: str) -> RuntimeException:
+    return RuntimeException(message, error_id, "ParserError",
+                            dotnet_type="System.Management.Automation.ParseException")
+
+
+def _split_by_block(subject: str, block: Any, limit: int, invoke: Callable[[Any, list[Any]], Any]
+                    ) -> list[str]:
+    """ParserOps.SplitWithPredicate: the block sees each character as $_ (and the string and
+    the index as arguments), from the left, or from the right for a negative limit, and is
+    not asked again once the limit is reached."""
+    if limit in (1, -1):
+        return [subject]
+    cuts: list[tuple[int, int, list[str]]] = []
+    order = range(len(subject)) if limit >= 0 else range(len(subject) - 1, -1, -1)
+    for index in order:
+        if C.to_bool(invoke(block, [Char(subject[index]), subject, index])):
+            cuts.append((index, 1, []))
+            if abs(limit) == len(cuts) + 1:
+                break
+    cuts.sort()
+    return _cut(subject, cuts, 0)
+
+
 def _split(left: Any, right: Any, case_sensitive: bool, ctx: OperatorContext) -> Any:
-    limit_value: Any = 0
-    options_value: Any = None
-    delimiter: Any
-    if _is_collection(right):
-        items = list(right)
-        delimiter = items[0] if items else ""
-        if len(items) > 1:
-            limit_value = items[1]
-        if len(items) > 2:
-            options_value = items[2]
-    else:
-        delimiter = right
-    delimiter = _base(delimiter)
-    limit = C.convert_to_integer(limit_value, "System.Int32")
-    flags = split_options(options_value)
-    if flags & _SPLIT_OPTIONS["ignorecase"]:
-        case_sensitive = False  # an explicit IgnoreCase beats -csplit
+    # ParserOps.SplitOperatorImpl: delimiter [, max-substrings [, options]]
+    items = list(right) if _is_collection(right) else [right]
+    if not items:
+        raise RuntimeException("The -split operator requires a delimiter.",
+                               "BadOperatorArgument", "InvalidOperation", target=right)
+    delimiter = _base(items[0])
+    limit = C.convert_to_integer(items[1], "System.Int32") if len(items) > 1 else 0
+    options = _base(items[2]) if len(items) > 2 else None
+    flags = 0
+    if options is not None and options != "":
+        flags = split_options(options)
+        if C.is_scriptblock(delimiter):
+            raise _split_error("InvalidSplitOptionWithPredicate",
+                               "Split options are not allowed with a script block delimiter.")
+    if not case_sensitive:
+        flags |= _SPLIT_OPTIONS["ignorecase"]  # an explicit IgnoreCase also beats -csplit
     subjects = [C.to_string(item) for item in left] if _is_collection(left) \
         else [C.to_string(left)]
     results: list[str] = []
@@ -811,31 +837,27 @@ def _split(left: Any, right: Any, case_sensitive: bool, ctx: OperatorContext) ->
             raise RuntimeException("A script block cannot be run here.",
                                    "ScriptBlockInvocationNotSupported", "NotImplemented")
         for subject in subjects:
-            cuts: list[tuple[int, int, list[str]]] = [
-                (index, 1, []) for index, ch in enumerate(subject)
-                if C.to_bool(invoke(delimiter, [Char(ch), subject, index]))]
-            results.extend(_cut(subject, cuts, limit))
+            results.extend(_split_by_block(subject, delimiter, limit, invoke))
         return _strings(results, ctx)
-    if flags & _SPLIT_OPTIONS["simplematch"]:
-        needle = C.to_string(delimiter)
-        regex = re.compile(re.escape(needle), 0 if case_sensitive else re.IGNORECASE) \
-            if needle else None
-        captures = False
-    else:
-        regex = _regex(delimiter, case_sensitive,
-                       multiline=bool(flags & _SPLIT_OPTIONS["multiline"]),
-                       singleline=bool(flags & _SPLIT_OPTIONS["singleline"]),
-                       ignore_whitespace=bool(flags & _SPLIT_OPTIONS["ignorepatternwhitespace"]),
-                       explicit_capture=bool(flags & _SPLIT_OPTIONS["explicitcapture"]))
-        captures = not flags & _SPLIT_OPTIONS["explicitcapture"]
+    simple = bool(flags & _SPLIT_OPTIONS["simplematch"])
+    if simple and flags & ~(_SPLIT_OPTIONS["simplematch"] | _SPLIT_OPTIONS["ignorecase"]):
+        raise _split_error("InvalidSplitOptionCombination",
+                           "The SimpleMatch option can be combined only with IgnoreCase.")
+    pattern = C.to_string(delimiter)
+    regex = C.compile_regex(
+        re.escape(pattern) if simple else pattern,
+        ignore_case=bool(flags & _SPLIT_OPTIONS["ignorecase"]),
+        multiline=bool(flags & _SPLIT_OPTIONS["multiline"]),
+        singleline=bool(flags & _SPLIT_OPTIONS["singleline"]),
+        ignore_whitespace=bool(flags & _SPLIT_OPTIONS["ignorepatternwhitespace"]),
+        explicit_capture=bool(flags & _SPLIT_OPTIONS["explicitcapture"]))
+    groups = C.regex_groups(regex)
     for subject in subjects:
         separators: list[tuple[int, int, list[str]]] = []
-        if regex is not None:
-            groups = C.regex_groups(regex) if captures else []
-            for hit in regex.finditer(subject):
-                # Regex.Split puts each group that took part between the pieces
-                taken = [hit.group(index) for _, index in groups if hit.start(index) != -1]
-                separators.append((hit.start(), hit.end() - hit.start(), taken))
+        for hit in regex.finditer(subject):
+            # Regex.Split puts each group that took part between the pieces
+            taken = [hit.group(index) for _, index in groups if hit.start(index) != -1]
+            separators.append((hit.start(), hit.end() - hit.start(), taken))
         results.extend(_cut(subject, separators, limit))
     return _strings(results, ctx)
 

@@ -17,7 +17,6 @@ assignments to things that cannot be assigned) run as a last pass and report the
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -90,6 +89,13 @@ MESSAGES: Final = MappingProxyType({
         "The type name is missing the assembly name specification.",
     "MissingExpressionInNamedArgument": "Missing statement after '=' in named argument.",
     "DuplicateNamedArgument": "Duplicate named arguments '{0}' are not allowed.",
+    "DuplicateFormalParameter": "Duplicate parameter ${0} in parameter list.",
+    "SplattingNotPermitted": "The splatting operator '@' cannot be used to reference "
+        "variables in an expression. '@{0}' can be used only as an argument to a command. To "
+        "reference variables in an expression use '${0}'.",
+    "SplattingNotPermittedInArgumentList":
+        "Splatted variables like '@{0}' cannot be part of a comma-separated list of arguments.",
+    "ControlLeavingFinally": "Flow of control cannot leave a Finally block.",
     "InvalidFunctionParameter": "Parameter declarations are a comma-separated list of "
         "variable names with optional initializer expressions.",
     "MissingEndParenthesisInFunctionParameterList": "Missing ')' in function parameter list.",
@@ -256,6 +262,14 @@ class Parser:
         self._ungot: Token | None = None
         #: inside method-call and attribute arguments ',' separates instead of making arrays
         self._disable_comma = False
+        #: nodes that PowerShell's semantic checks look at, gathered while parsing
+        self._to_check: list[A.Ast | _ParameterList] = []
+        #: where each parameter's variable stands (for DuplicateFormalParameter)
+        self._parameter_names: dict[int, tuple[str, A.Extent]] = {}
+        #: splatted variables that are whole command arguments, and those in a list
+        #: (by id, holding the nodes so that no id is reused)
+        self._command_splats: dict[int, A.VariableExpressionAst] = {}
+        self._listed_splats: dict[int, A.VariableExpressionAst] = {}
 
     def parse_script(self) -> ParseResult:
         try:
@@ -267,10 +281,106 @@ class Parser:
             end = A.NamedBlockAst(A.Extent(self.source, 0, 0), "end", (), unnamed=True)
             ast = A.ScriptBlockAst(empty, None, None, None, end)
             return ParseResult(ast, tuple(self.errors))
-        # (a tree too deep for the checks is still a good tree)
-        with contextlib.suppress(RecursionError):
-            _SemanticChecks(self).check(ast)
+        self._semantic_checks()
         return ParseResult(ast, tuple(self.errors))
+
+    # -- semantic checks ----------------------------------------------------------------
+
+    def _semantic_checks(self) -> None:
+        """The checks PowerShell's SemanticChecks visitor makes on the finished tree, on the
+        nodes gathered while parsing, in the visitor's order (outer before inner)."""
+        self._to_check.sort(key=lambda node: (node.extent.start, -node.extent.end))
+        for node in self._to_check:
+            if isinstance(node, A.HashtableAst):
+                self._check_hashtable(node)
+            elif isinstance(node, A.AssignmentStatementAst):
+                self._check_assignment_target(node.left, node.operator == "=")
+            elif isinstance(node, A.UnaryExpressionAst):
+                self._check_increment(node)
+            elif isinstance(node, A.VariableExpressionAst):
+                self._check_splat(node)
+            elif isinstance(node, A.StatementBlockAst):
+                self._check_finally(node)
+            elif isinstance(node, _ParameterList):
+                self._check_parameters(node)
+
+    def _check_parameters(self, parameters: _ParameterList) -> None:
+        seen: set[str] = set()
+        for name, extent in parameters.names:
+            folded = name.casefold()
+            if folded in seen:
+                self._report(extent, "DuplicateFormalParameter", name)
+            else:
+                seen.add(folded)
+
+    def _check_splat(self, node: A.VariableExpressionAst) -> None:
+        if id(node) in self._command_splats:
+            return
+        path = f"{node.scope}:{node.name}" if node.scope else node.name
+        if id(node) in self._listed_splats:
+            self._report(node.extent, "SplattingNotPermittedInArgumentList", path)
+        else:
+            self._report(node.extent, "SplattingNotPermitted", path)
+
+    def _check_finally(self, block: A.StatementBlockAst) -> None:
+        """'return', and 'break'/'continue' to no loop inside, may not leave a finally."""
+        stack: list[tuple[A.Ast, tuple[str, ...]]] = [(block, ())]
+        while stack:
+            node, loops = stack.pop()
+            if isinstance(node, A.ScriptBlockAst | A.TrapStatementAst):
+                continue  # a new function: leaving it is not leaving the finally
+            if isinstance(node, A.ReturnStatementAst):
+                self._report(node.extent, "ControlLeavingFinally")
+            elif isinstance(node, A.BreakStatementAst | A.ContinueStatementAst):
+                label = _flow_label(node.label)
+                if label is None or not any(
+                        not label or label.casefold() == loop.casefold() for loop in loops):
+                    self._report(node.extent, "ControlLeavingFinally")
+            if isinstance(node, A.LoopStatementAst | A.SwitchStatementAst):
+                loops = (*loops, node.label or "")
+            stack.extend((child, loops) for child in _children(node))
+
+    def _check_hashtable(self, node: A.HashtableAst) -> None:
+        keys: set[str] = set()
+        for key, _ in node.key_value_pairs:
+            if not isinstance(key, A.ConstantExpressionAst):
+                continue
+            text = _key_text(key.value)
+            folded = text.casefold()
+            if folded in keys:
+                self._report(key.extent, "DuplicateKeyInHashLiteral", text)
+            else:
+                keys.add(folded)
+
+    def _check_assignment_target(self, node: A.ExpressionAst, simple: bool) -> None:
+        if isinstance(node, A.ArrayLiteralAst):
+            # '$a, $b = 1, 2' is fine, '$a, $b += 1' is not
+            if not simple:
+                self._report(node.extent, "InvalidLeftHandSide")
+                return
+            for element in node.elements:
+                self._check_assignment_target(element, simple)
+            return
+        if isinstance(node, A.ParenExpressionAst):
+            inner = _pure_expression(node.pipeline)
+            if inner is None:
+                self._report(node.pipeline.extent, "InvalidLeftHandSide")
+            else:
+                self._check_assignment_target(inner, simple)
+            return
+        if not isinstance(node, A.ErrorExpressionAst) and not _assignable(node):
+            self._report(node.extent, "InvalidLeftHandSide")
+
+    def _check_increment(self, node: A.UnaryExpressionAst) -> None:
+        child = node.child
+        while isinstance(child, A.ParenExpressionAst):
+            inner = _pure_expression(child.pipeline)
+            if inner is None:
+                break
+            child = inner
+        if not isinstance(child, A.ErrorExpressionAst) and not _assignable(child):
+            self._report(child.extent, "OperatorRequiresVariableOrProperty",
+                         node.operator.removeprefix("postfix"))
 
     # -- extents --------------------------------------------------------------------------
 
@@ -657,6 +767,11 @@ class Parser:
             if comma.kind is not TK.COMMA:
                 break
             self._skip()
+        names = tuple(self._parameter_names[id(p)] for p in parameters
+                      if id(p) in self._parameter_names)
+        if len(names) > 1:
+            self._to_check.append(_ParameterList(self._span(parameters[0], parameters[-1]),
+                                                 names))
         return parameters
 
     def _parameter_rule(self) -> A.ParameterAst | None:
@@ -692,7 +807,10 @@ class Parser:
             self._set_mode(old_mode)
         first: Located = attributes[0] if attributes else token
         last: Located = default if default is not None else token
-        return A.ParameterAst(self._span(first, last), token.name, tuple(attributes), default)
+        node = A.ParameterAst(self._span(first, last), token.name, tuple(attributes), default)
+        path = f"{token.scope}:{token.name}" if token.scope else token.name
+        self._parameter_names[id(node)] = (path, self._of(token))
+        return node
 
     def _attribute_list_rule(self, in_expression: bool) -> list[A.AttributeBaseAst]:
         attributes: list[A.AttributeBaseAst] = []
@@ -1503,6 +1621,8 @@ class Parser:
         if finally_token.kind is TK.KEYWORD and finally_token.name == "finally":
             self._skip()
             finally_block = self._statement_block_rule()
+            if finally_block is not None and finally_block.statements:
+                self._to_check.append(finally_block)
             if finally_block is None:
                 error_end.append(finally_token)
                 self._report_incomplete(self._after(finally_token),
@@ -1624,7 +1744,9 @@ class Parser:
             where = self._after(assign)
             self._report_incomplete(where, "ExpectedValueExpression", operator)
             right = A.ErrorStatementAst(where)
-        return A.AssignmentStatementAst(self._span(left, right), left, operator, right)
+        node = A.AssignmentStatementAst(self._span(left, right), left, operator, right)
+        self._to_check.append(node)
+        return node
 
     def _pipeline_rule(self, start_expr: A.ExpressionAst | None = None) -> A.PipelineAst | None:
         elements: list[A.CommandBaseAst] = []
@@ -1855,7 +1977,11 @@ class Parser:
             token = self._next()
         if elements:
             elements.append(expr)
+            self._listed_splats.update((id(e), e) for e in elements
+                                       if isinstance(e, A.VariableExpressionAst) and e.splatted)
             return A.ArrayLiteralAst(self._span(elements[0], expr), tuple(elements))
+        if isinstance(expr, A.VariableExpressionAst) and expr.splatted:
+            self._command_splats[id(expr)] = expr
         return expr
 
     # -- expressions ----------------------------------------------------------------------
@@ -1998,7 +2124,7 @@ class Parser:
         old_signed = self.tok.allow_signed_numbers
         self.tok.allow_signed_numbers = True
         ungot = self._ungot
-        if ungot is not None and (ungot.kind is TK.MINUS or ungot.kind is TK.PLUS):
+        if ungot is not None and ungot.kind is TK.MINUS:
             self._resync(ungot)
         token = self._peek()
         self.tok.allow_signed_numbers = old_signed
@@ -2015,6 +2141,8 @@ class Parser:
                                         token.text)
                 return A.ErrorExpressionAst(self._of(token))
             expr = A.UnaryExpressionAst(self._span(token, child), operator, child)
+            if operator == "++" or operator == "--":
+                self._to_check.append(expr)
         elif token.kind is TK.LBRACKET:
             expr = self._type_expression(token)
             if expr is None:
@@ -2027,6 +2155,7 @@ class Parser:
                 self._skip()
                 operator = "postfix++" if token.kind is TK.PLUS_PLUS else "postfix--"
                 expr = A.UnaryExpressionAst(self._span(expr, token), operator, expr)
+                self._to_check.append(expr)
         return expr
 
     def _type_expression(self, lbracket: Token) -> A.ExpressionAst | None:
@@ -2094,15 +2223,18 @@ class Parser:
         return self._post_primary(self._next_member_access(True), expr)
 
     def _variable(self, token: Token) -> A.VariableExpressionAst:
-        return A.VariableExpressionAst(self._of(token), token.name, token.scope,
+        node = A.VariableExpressionAst(self._of(token), token.name, token.scope,
                                        token.kind is TK.SPLATTED_VARIABLE)
+        if node.splatted:
+            self._to_check.append(node)  # an error unless it is a command's argument
+        return node
 
     def _post_primary(self, token: Token | None, expr: A.ExpressionAst) -> A.ExpressionAst:
         """Member access, method calls and indexing after a primary expression."""
         while token is not None:
             # fluent style: a newline may follow the '.'
             self._skip_newlines()
-            if token.kind is TK.LBRACKET:
+            if token.kind is TK.LBRACKET or token.kind is TK.QUESTION_LBRACKET:
                 expr = self._element_access_rule(expr, token)
             else:
                 expr = self._member_access_rule(expr, token)
@@ -2119,8 +2251,11 @@ class Parser:
         elif self._ungot is None:
             lparen = self.tok.invoke_member_open_paren()
             if lparen is not None:
-                return self._member_invoke_rule(target, lparen, member, static)
-        return A.MemberExpressionAst(self._span(target, member), target, member, static)
+                return self._member_invoke_rule(target, lparen, member, static,
+                                                operator.kind is TK.QUESTION_DOT)
+        node = (A.NullConditionalMemberExpressionAst if operator.kind is TK.QUESTION_DOT
+                else A.MemberExpressionAst)
+        return node(self._span(target, member), target, member, static)
 
     def _member_name_rule(self) -> A.ExpressionAst | None:
         name, token = self._simple_name_rule()
@@ -2131,7 +2266,8 @@ class Parser:
         return self._primary_expression_rule(with_member_access=False)
 
     def _member_invoke_rule(self, target: A.ExpressionAst, lparen: Token,
-                            member: A.ExpressionAst, static: bool) -> A.ExpressionAst:
+                            member: A.ExpressionAst, static: bool,
+                            null_conditional: bool) -> A.ExpressionAst:
         arguments: list[A.ExpressionAst]
         if lparen.kind is TK.LPAREN:
             arguments, end = self._invoke_param_paren_list_rule(lparen)
@@ -2141,8 +2277,10 @@ class Parser:
             block = self._script_block_expression_rule(lparen)
             arguments = [block]
             end = block.extent.end
-        return A.InvokeMemberExpressionAst(self._extent(target.extent.start, end), target,
-                                           member, static, tuple(arguments))
+        node = (A.NullConditionalInvokeMemberExpressionAst if null_conditional
+                else A.InvokeMemberExpressionAst)
+        return node(self._extent(target.extent.start, end), target, member, static,
+                    tuple(arguments))
 
     def _invoke_param_paren_list_rule(self, lparen: Token) -> tuple[list[A.ExpressionAst], int]:
         """Method arguments after '(': comma-separated expressions and ')'."""
@@ -2199,7 +2337,9 @@ class Parser:
             if not isinstance(index, A.ErrorExpressionAst):
                 self._report_incomplete(self._after(index), "MissingEndSquareBracket")
             last = index
-        return A.IndexExpressionAst(self._span(target, last), target, index)
+        node = (A.NullConditionalIndexExpressionAst if lbracket.kind is TK.QUESTION_LBRACKET
+                else A.IndexExpressionAst)
+        return node(self._span(target, last), target, index)
 
     def _parenthesized_expression_rule(self, lparen: Token) -> A.ExpressionAst:
         old_mode = self._set_mode(Mode.COMMAND)
@@ -2279,7 +2419,9 @@ class Parser:
             end = rcurly.start
         else:
             end = rcurly.end
-        return A.HashtableAst(self._extent(at_curly.start, max(end, at_curly.end)), tuple(pairs))
+        node = A.HashtableAst(self._extent(at_curly.start, max(end, at_curly.end)), tuple(pairs))
+        self._to_check.append(node)
+        return node
 
     def _key_value_pair(self) -> tuple[A.ExpressionAst, A.StatementAst] | None:
         old_mode = self._set_mode(Mode.EXPRESSION)
@@ -2371,12 +2513,19 @@ def _merge_redirection(token: Token) -> tuple[str, str]:
     return stream, to_stream or "1"
 
 
+@dataclass(frozen=True, eq=False)
+class _ParameterList:
+    """A parameter list's names and where they stand, for the duplicate check."""
+
+    extent: A.Extent
+    names: tuple[tuple[str, A.Extent], ...]
+
+
 def _children(node: A.Ast) -> Iterator[A.Ast]:
-    """The nodes directly below ``node`` (fields holding nodes, or tuples of them)."""
+    """The nodes directly below ``node``: its fields holding nodes or tuples of them."""
     for name in node.__dataclass_fields__:
-        if name == "extent":
-            continue
-        yield from _nodes_in(getattr(node, name))
+        if name != "extent":
+            yield from _nodes_in(getattr(node, name))
 
 
 def _nodes_in(value: object) -> Iterator[A.Ast]:
@@ -2385,6 +2534,15 @@ def _nodes_in(value: object) -> Iterator[A.Ast]:
     elif isinstance(value, tuple):
         for item in value:
             yield from _nodes_in(item)
+
+
+def _flow_label(label: A.ExpressionAst | None) -> str | None:
+    """A break/continue label known before running: "" for none, None when computed."""
+    if label is None:
+        return ""
+    if isinstance(label, A.StringConstantExpressionAst):
+        return str(label.value)
+    return None
 
 
 def _key_text(value: object) -> str:
@@ -2406,74 +2564,6 @@ def _assignable(node: A.ExpressionAst) -> bool:
         return _assignable(node.child)
     return isinstance(node, A.VariableExpressionAst | A.MemberExpressionAst
                       | A.IndexExpressionAst)
-
-
-class _SemanticChecks:
-    """The checks PowerShell makes on the finished tree (its SemanticChecks visitor)."""
-
-    def __init__(self, parser: Parser) -> None:
-        self.parser = parser
-
-    def check(self, root: A.Ast) -> None:
-        stack: list[A.Ast] = [root]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, A.HashtableAst):
-                self._hashtable(node)
-            elif isinstance(node, A.AssignmentStatementAst):
-                self._assignment_target(node.left, node.operator == "=")
-            elif isinstance(node, A.UnaryExpressionAst) and node.operator in (
-                    "++", "--", "postfix++", "postfix--"):
-                self._increment(node)
-            children = list(_children(node))
-            children.reverse()
-            stack.extend(children)
-
-    def _hashtable(self, node: A.HashtableAst) -> None:
-        keys: set[str] = set()
-        for key, _ in node.key_value_pairs:
-            if not isinstance(key, A.ConstantExpressionAst):
-                continue
-            text = _key_text(key.value)
-            folded = text.casefold()
-            if folded in keys:
-                self.parser._report(key.extent, "DuplicateKeyInHashLiteral", text)
-            else:
-                keys.add(folded)
-
-    def _assignment_target(self, node: A.ExpressionAst, simple: bool) -> None:
-        if isinstance(node, A.ArrayLiteralAst):
-            if not simple:
-                self._invalid(node)
-                return
-            for element in node.elements:
-                self._assignment_target(element, simple)
-            return
-        if isinstance(node, A.ParenExpressionAst):
-            inner = _pure_expression(node.pipeline)
-            if inner is None:
-                self._invalid(node.pipeline)
-            else:
-                self._assignment_target(inner, simple)
-            return
-        if isinstance(node, A.ErrorExpressionAst) or _assignable(node):
-            return
-        self._invalid(node)
-
-    def _invalid(self, node: A.Ast) -> None:
-        self.parser._report(node.extent, "InvalidLeftHandSide")
-
-    def _increment(self, node: A.UnaryExpressionAst) -> None:
-        child = node.child
-        while isinstance(child, A.ParenExpressionAst):
-            inner = _pure_expression(child.pipeline)
-            if inner is None:
-                break
-            child = inner
-        if isinstance(child, A.ErrorExpressionAst) or _assignable(child):
-            return
-        self.parser._report(child.extent, "OperatorRequiresVariableOrProperty",
-                            node.operator.removeprefix("postfix"))
 
 
 def _pure_expression(statement: A.StatementAst) -> A.ExpressionAst | None:

@@ -35,6 +35,7 @@ from asrsim.lang.commands import (
     Host,
 )
 from asrsim.lang.errors import (
+    PSException,
     ActionPreferenceStopException,
     CommandNotFoundException,
     ErrorRecord,
@@ -178,6 +179,7 @@ class Runtime:
             types=self.types, set_matches=self._set_matches,
             invoke_script_block=self._invoke_for_operator)
         self._init_variables()
+        self._init_exception_types()
 
     # -- variables -----------------------------------------------------------------------
 
@@ -207,6 +209,34 @@ class Runtime:
         for name, value in defaults.items():
             scope.define(PSVariable(name, value))
         scope.define(PSVariable("?", True))
+
+    def _init_exception_types(self) -> None:
+        """The .NET exception types scripts construct and catch: resolvable as type literals,
+        with ``::new(message)`` (and ``New-Object``) making an exception of that type."""
+        from asrsim.lang.errors import EXCEPTION_BASES, exception_matches
+        from asrsim.lang.types import PSType
+
+        for full_name in EXCEPTION_BASES:
+            existing = self.types.resolve(full_name)
+
+            def check(value: Any, name: str = full_name) -> bool:
+                return isinstance(value, PSException) and exception_matches(value, name)
+
+            if existing is None:
+                self.types.register(PSType(full_name, instance_check=check))
+
+            def construct(message: Any = None, inner: Any = None, name: str = full_name
+                          ) -> PSException:
+                text = (f"Exception of type '{name}' was thrown." if message is None
+                        else conversions.to_string(message))
+                error = PSException(text, inner=inner if isinstance(inner, PSException)
+                                    else None)
+                error.dotnet_type = name
+                return error
+
+            self.static_hooks[f"{full_name}::new".casefold()] = construct
+        self.static_hooks["system.management.automation.scriptblock::create"] = (
+            lambda text: self.parse(conversions.to_string(text)))
 
     def get_variable(self, scope: Scope, name: str, default: Any = None) -> Any:
         variable = scope.lookup(name.casefold())

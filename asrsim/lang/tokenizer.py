@@ -143,6 +143,8 @@ class TK(enum.Enum):
     COLON = enum.auto()
     REDIRECTION = enum.auto()  # '>' '>>' '2>' '2>&1' '*>' ...
     REDIRECT_IN = enum.auto()  # '<'
+    QUESTION_DOT = enum.auto()  # '?.' null-conditional member access (PowerShell 7.1)
+    QUESTION_LBRACKET = enum.auto()  # '?[' null-conditional index
 
 
 #: kinds that scan the same in both modes, so a looked-ahead one need not be rescanned
@@ -423,6 +425,19 @@ class Tokenizer:
         if c == "[" and allow_lbracket:
             self.pos = pos + 1
             return self._token(TK.LBRACKET, pos, pos + 1)
+        if c == "?":
+            # '${a}?.b' and '${a}?[0]' (PowerShell 7.1's null-conditional operators)
+            c1 = text[pos + 1] if pos + 1 < n else "\0"
+            if c1 == ".":
+                c2 = text[pos + 2] if pos + 2 < n else "\0"
+                if c2 == "." or (self.mode is Mode.COMMAND and (
+                        pos + 2 >= n or c2 in WHITESPACE or c2 in "\r\n")):
+                    return None
+                self.pos = pos + 2
+                return self._token(TK.QUESTION_DOT, pos, pos + 2)
+            if c1 == "[" and allow_lbracket:
+                self.pos = pos + 2
+                return self._token(TK.QUESTION_LBRACKET, pos, pos + 2)
         return None
 
     def invoke_member_open_paren(self) -> Token | None:

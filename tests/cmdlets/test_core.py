@@ -113,9 +113,6 @@ def test_foreach_script_block() -> None:
     assert out("1..2 | foreach -Process { $_ + 10 }") == ["11", "12"]
 
 
-@pytest.mark.xfail(strict=True, reason="engine binder: a second leftover positional "
-                   "argument does not go to the ValueFromRemainingArguments parameter that took "
-                   "the first (it goes to another set's, or is an error)")
 def test_foreach_three_positional_blocks() -> None:
     assert out("1..3 | ForEach-Object { 'b' } { $_ } { 'e' }") == ["b", "1", "2", "3", "e"]
 

@@ -11,7 +11,7 @@ from asrsim.lang.commands import ALL_SETS, Cmdlet
 from asrsim.session import default_modules
 
 CMDLETS = [c for module in default_modules() for c in module.CMDLETS]
-APPROVED_VERB = re.compile(r"^[A-Z][a-z]+-[A-Za-z0-9]+$")
+APPROVED_VERB = re.compile(r"^[A-Z][A-Za-z]+-[A-Z][A-Za-z0-9]*$")
 
 
 @pytest.mark.parametrize("cmdlet", CMDLETS, ids=[c.name for c in CMDLETS])

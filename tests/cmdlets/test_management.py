@@ -128,8 +128,6 @@ def test_join_path(tmp_path: Path) -> None:
     assert out("Join-Path a b -AdditionalChildPath c, d", tmp_path) == ["a\\b\\c\\d"]
 
 
-@pytest.mark.xfail(strict=True, reason="engine binder: a second leftover positional argument "
-                   "does not join the ValueFromRemainingArguments parameter that took the first")
 def test_join_path_several_children(tmp_path: Path) -> None:
     assert out("Join-Path a b c d", tmp_path) == ["a\\b\\c\\d"]
 

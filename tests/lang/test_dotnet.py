@@ -31,7 +31,7 @@ def types() -> TypeRegistry:
     return default_types()
 
 
-def T(types: TypeRegistry, name: str) -> PSType:  # noqa: N802 - reads like [name]
+def T(types: TypeRegistry, name: str) -> PSType:
     found = types.resolve(name)
     assert found is not None, name
     return found
@@ -440,7 +440,8 @@ def test_array_members() -> None:
     assert items == [9, 2, 3]
     assert call(items, "ToString") == "System.Object[]"
     for name, args in (("Remove", [1]), ("RemoveAt", [0]), ("Insert", [0, 1])):
-        assert "fixed size" in error_of(lambda n=name, a=args: call(items, n, *a)).message
+        with pytest.raises(RuntimeException, match="fixed size"):
+            dotnet.invoke_method(items, name, args)
 
 
 def test_arraylist_members() -> None:
@@ -919,3 +920,30 @@ def test_property_names_in_display_order() -> None:
     assert dotnet.property_names(PSObject([("z", 1), ("a", 2)])) == ["z", "a"]
     assert dotnet.property_names("abc") == ["Length"]
     assert dotnet.property_names(dotnet.dictionary_entry("k", 1)) == ["Key", "Value", "Name"]
+
+
+def test_ip_address_and_char_members() -> None:
+    import ipaddress
+
+    from asrsim.lang.conversions import Char
+
+    address = ipaddress.ip_address("10.0.0.1")
+    assert dotnet.get_property(address, "AddressFamily") == "InterNetwork"
+    assert dotnet.get_property(address, "Address") == 16777226  # little-endian, as .NET
+    assert dotnet.get_property(address, "IPAddressToString") == "10.0.0.1"
+    assert call(address, "GetAddressBytes") == [10, 0, 0, 1]
+    assert error_of(lambda: dotnet.get_property(address, "ScopeId")).message.startswith(
+        'Exception getting "ScopeId": ')
+    assert call(Char("a"), "CompareTo", "b") == -1
+    assert "Length" not in {m.name for m in dotnet.members(Char("a"))}
+
+
+def test_psvariable_and_adapted_engine_objects() -> None:
+    from asrsim.lang.scopes import PSVariable
+
+    variable = PSVariable("x", 5)
+    assert dotnet.type_names_of(variable)[0] == "System.Management.Automation.PSVariable"
+    assert dotnet.get_property(variable, "Value") == 5
+    dotnet.set_property(variable, "Value", 6)
+    assert variable.value == 6
+    assert "ReadOnly" in dotnet.property_names(variable)

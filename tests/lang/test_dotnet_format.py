@@ -11,6 +11,7 @@ pattern. The time designator uses an ordinary space (Windows; Linux ICU puts U+2
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import uuid
@@ -429,7 +430,5 @@ def test_format_value_raises_only_runtime_exceptions(value: Any, fmt: str) -> No
 @given(st.text(max_size=12), st.lists(st.one_of(st.integers(), st.floats(), st.none(),
                                                 st.text(max_size=3)), max_size=3))
 def test_format_composite_raises_only_format_errors(template: str, args: list[Any]) -> None:
-    try:
+    with contextlib.suppress(DotNetFormatError):
         format_composite(template, args)
-    except DotNetFormatError:
-        pass

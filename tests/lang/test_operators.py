@@ -380,7 +380,9 @@ def test_match_sets_matches_on_a_scalar(rec: Recorder) -> None:
     assert binary("match", "The year 2026 ok", r"(\d+)", rec.ctx) is True
     assert rec.matches == [Hashtable({0: "2026", 1: "2026"})]
     assert binary("match", "2026-09-05", r"(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})", rec.ctx)
-    assert dict(rec.matches[-1]) == {0: "2026-09-05", "y": "2026", "m": "09", "d": "05"}
+    latest = rec.matches[-1]
+    assert latest is not None
+    assert dict(latest) == {0: "2026-09-05", "y": "2026", "m": "09", "d": "05"}
 
 
 def test_match_is_case_insensitive_unless_cmatch(rec: Recorder) -> None:
@@ -559,6 +561,32 @@ def test_split_with_a_script_block(rec: Recorder) -> None:
     assert binary("split", "", Block(lambda ch, w, i: True), rec.ctx) == [""]
     assert binary("split", "aXbXc", [Block(lambda ch, w, i: ch == "X"), 2], rec.ctx) == \
         ["a", "bXc"]
+
+
+def test_split_option_rules() -> None:
+    # ParserOps.SplitWithPattern: SimpleMatch takes no option but IgnoreCase
+    assert op("split", "abc", ["", 0, "SimpleMatch"]) == ["", "a", "b", "c", ""]
+    assert op("split", "a.b", [".", 0, ""]) == ["", "", "", ""]  # an empty option is none
+    failure = error("split", "a.b", [".", 0, "SimpleMatch,Multiline"])
+    assert failure.record.fully_qualified_error_id == "InvalidSplitOptionCombination"
+    block = Block(lambda ch, whole, index: ch == ".")
+    failure = error("split", "a.b", [block, 0, "SimpleMatch"])
+    assert failure.record.fully_qualified_error_id == "InvalidSplitOptionWithPredicate"
+    # a [regex] delimiter is used by its text, with the operator's options
+    pattern = default_types().resolve("regex").convert("x")  # type: ignore[union-attr]
+    assert op("split", "aXb", pattern) == ["a", "b"]
+    failure = error("split", "a", [])
+    assert failure.record.fully_qualified_error_id == "BadOperatorArgument"
+
+
+def test_split_script_block_stops_at_the_limit(rec: Recorder) -> None:
+    comma = Block(lambda ch, whole, index: ch == ",")
+    assert binary("split", "a,b,c,d", [comma, 2], rec.ctx) == ["a", "b,c,d"]
+    assert [call[2] for call in rec.calls] == [0, 1]  # not asked again after the limit
+    rec.calls.clear()
+    assert binary("split", "a,b,c,d", [comma, -2], rec.ctx) == ["a,b,c", "d"]
+    assert [call[2] for call in rec.calls] == [6, 5]  # from the right
+    assert binary("split", "a,b", [comma, 1], rec.ctx) == ["a,b"]
 
 
 def test_split_with_an_invalid_pattern() -> None:
