@@ -33,19 +33,29 @@ class Session:
 
         # a world is opened only when something needs it, so `asrsim -c '1+1'` starts fast
         self._world = world
-        self.modules = list(default_modules() if modules is None else modules)
+        self._modules = None if modules is None else list(modules)
         commands = CommandTable()
-        for module in self.modules:
-            commands.add_all(module.CMDLETS, getattr(module, "MODULE_NAME", None))
         self.runtime = Runtime(commands, host or ConsoleHost(), clock=self._now,
                                sleep=self._sleep,
                                seed=seed if seed is not None else self._world_seed,
                                files=files, location=location)
+        # cmdlet modules load on first use of a command (or of a variable one defines)
+        commands.add_loader(self._load_modules)
+        self.runner = ScriptRunner(self.runtime)
+
+    @property
+    def modules(self) -> list[ModuleType]:
+        if self._modules is None:
+            self._modules = default_modules()
+        return self._modules
+
+    def _load_modules(self) -> None:
+        for module in self.modules:
+            self.runtime.commands.add_all(module.CMDLETS, getattr(module, "MODULE_NAME", None))
         for module in self.modules:
             register = getattr(module, "register", None)
             if register is not None:
                 register(self.runtime, self)
-        self.runner = ScriptRunner(self.runtime)
 
     @property
     def world(self) -> Any:

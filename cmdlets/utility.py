@@ -14,6 +14,7 @@ and formatting happens once, in ``end()``.
 
 from __future__ import annotations
 
+import enum
 import math
 import re
 from collections import deque
@@ -239,7 +240,13 @@ class _Members:
         if isinstance(value, PSObject) and value.has_property(name):
             return value.get(name)
         if isinstance(value, Hashtable):
-            return value.get(name, _MISSING)
+            # PowerShell 7 selects a hashtable's entries as properties, then its own members
+            if name in value:
+                return value[name]
+            from asrsim.lang import dotnet
+
+            found = dotnet.get_property(value, name)
+            return _MISSING if found is dotnet.MISSING else found
         if value is None:
             return _MISSING
         from asrsim.lang.members import MISSING, get_member
@@ -1218,6 +1225,13 @@ class CompareObject(Cmdlet):
     def begin(self) -> None:
         self.members = _Members(self)
         self.specs = parse_specs(self, self.param("Property"), ("expression",))
+        # PowerShell's binder refuses $null for these mandatory parameters (no AllowNull)
+        for name in ("ReferenceObject", "DifferenceObject"):
+            if self.has(name) and self.param(name) is None:
+                self.throw_terminating(
+                    f"Cannot bind argument to parameter '{name}' because it is null.",
+                    "ParameterArgumentValidationErrorNullNotAllowed", "InvalidData",
+                    exception_type="System.Management.Automation.ParameterBindingException")
         self.compare = _entry_comparer([True], bool(self.param("CaseSensitive")))
         reference = self.param("ReferenceObject")
         reference = [] if reference is None else (
@@ -1583,8 +1597,21 @@ class NewObject(Cmdlet):
         from asrsim.lang import dotnet
 
         runtime = self.context.runtime  # type: ignore[attr-defined]
-        result = dotnet.invoke_static(pstype, "new", list(args), clock=runtime.clock,
-                                      new_guid=runtime.new_guid)
+        try:
+            result = dotnet.invoke_static(pstype, "new", list(args), clock=runtime.clock,
+                                          new_guid=runtime.new_guid)
+        except RuntimeException as error:
+            if "method named 'new'" not in error.message and \
+                    'overload for "new"' not in error.message:
+                raise
+            if not args and getattr(pstype, "is_value_type", False):
+                # a value type always has its parameterless constructor: the default value
+                result = pstype.convert(None) if pstype.default is None else pstype.default
+            else:
+                self.throw_terminating(
+                    "A constructor was not found. Cannot find an appropriate constructor for "
+                    f"type {full_name}.", "CannotFindAppropriateCtor", "ObjectNotFound",
+                    exception_type="System.Management.Automation.PSArgumentException")
         if properties:
             self._set_properties(result, properties)
         self.write_object(result)
@@ -2675,6 +2702,12 @@ class _JsonWriter:
             out.append(json_string(json_datetime(value), self.escape))
         elif isinstance(value, UUID):
             out.append(json_string(str(value), self.escape))
+        elif isinstance(value, enum.Enum):
+            # an enum is its number unless -EnumsAsStrings
+            if self.enums_as_strings or not isinstance(value.value, int):
+                out.append(json_string(value.name, self.escape))
+            else:
+                out.append(str(int(value.value)))
         elif depth > self.max_depth:
             out.append(self._truncated(value))
         elif isinstance(value, dict):
@@ -3498,7 +3531,11 @@ class ImportCsv(Cmdlet):
             try:
                 text = _read_file(self, str(path))
             except RuntimeException as error:
-                self.write_error(error.message, "FileOpenFailure", "OpenError", str(path))
+                message = error.message
+                if error.record.fully_qualified_error_id.startswith("PathNotFound"):
+                    message = f"Could not find file '{error.record.target_object}'."
+                self.write_error(message, "FileOpenFailure", "OpenError", str(path),
+                                 exception_type="System.IO.FileNotFoundException")
                 continue
             reader = _CsvReader(self, _delimiter(self))
             for obj in reader.read(text):
@@ -3541,68 +3578,79 @@ _UFORMAT_MONTHS = ("January", "February", "March", "April", "May", "June", "July
 
 
 def uformat(moment: datetime, text: str) -> str:
-    """Get-Date -UFormat: the Unix ``date`` specifiers PowerShell implements."""
+    """Get-Date -UFormat: PowerShell 7's table of Unix ``date`` specifiers (an unknown one
+    stands for its own letter; a leading ``+`` is ignored)."""
     out: list[str] = []
-    i = 0
+    i = 1 if text.startswith("+") else 0
     while i < len(text):
         c = text[i]
         if c != "%" or i + 1 >= len(text):
             out.append(c)
             i += 1
             continue
-        spec = text[i + 1]
+        out.append(_uformat_one(moment, text[i + 1]))
         i += 2
-        out.append(_uformat_one(moment, spec))
     return "".join(out)
 
 
 def _uformat_one(moment: datetime, spec: str) -> str:
     hour12 = moment.hour % 12 or 12
+    day_of_week = (moment.weekday() + 1) % 7  # .NET DayOfWeek: Sunday is 0
+    day_of_year = moment.timetuple().tm_yday
     offset = moment.utcoffset() or timedelta(0)
     offset_hours = int(offset.total_seconds() // 3600)
-    epoch = (_naive(moment) - datetime(1970, 1, 1)).total_seconds()
+    ampm = "AM" if moment.hour < 12 else "PM"
+
+    def epoch_seconds() -> str:
+        utc = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+        seconds = (utc - datetime(1970, 1, 1)).total_seconds()
+        return str(math.floor(abs(seconds) + 0.5) * (1 if seconds >= 0 else -1))
+
+    def week_u() -> str:
+        start = (datetime(moment.year, 1, 1).weekday() + 1) % 7
+        return f"{((start + 6) % 7 + day_of_year - day_of_week) // 7:02d}"
+
     table: dict[str, Callable[[], str]] = {
-        "a": lambda: _UFORMAT_DAYS[moment.weekday()][:3],
         "A": lambda: _UFORMAT_DAYS[moment.weekday()],
-        "b": lambda: _UFORMAT_MONTHS[moment.month - 1][:3],
+        "a": lambda: _UFORMAT_DAYS[moment.weekday()][:3],
         "B": lambda: _UFORMAT_MONTHS[moment.month - 1],
-        "c": lambda: (f"{_UFORMAT_DAYS[moment.weekday()][:3]} "
-                      f"{_UFORMAT_MONTHS[moment.month - 1][:3]} {moment.day:2d} "
-                      f"{moment:%H:%M:%S} {moment.year}"),
-        "C": lambda: f"{moment.year // 100:02d}",
+        "b": lambda: _UFORMAT_MONTHS[moment.month - 1][:3],
+        "C": lambda: str(moment.year // 100),
+        "c": lambda: (f"{_UFORMAT_DAYS[moment.weekday()][:3]} {moment.day:02d} "
+                      f"{_UFORMAT_MONTHS[moment.month - 1][:3]} {moment.year:04d} "
+                      f"{moment:%H:%M:%S}"),
+        "D": lambda: f"{moment.month:02d}/{moment.day:02d}/{moment.year % 100:02d}",
         "d": lambda: f"{moment.day:02d}",
-        "D": lambda: f"{moment:%m/%d/%y}",
         "e": lambda: f"{moment.day:2d}",
-        "F": lambda: f"{moment:%Y-%m-%d}",
+        "F": lambda: f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}",
+        "G": lambda: f"{moment.isocalendar()[0]:04d}",
         "g": lambda: f"{moment.isocalendar()[0] % 100:02d}",
-        "G": lambda: f"{moment.isocalendar()[0]}",
-        "h": lambda: _UFORMAT_MONTHS[moment.month - 1][:3],
         "H": lambda: f"{moment.hour:02d}",
+        "h": lambda: _UFORMAT_MONTHS[moment.month - 1][:3],
         "I": lambda: f"{hour12:02d}",
-        "j": lambda: f"{moment.timetuple().tm_yday:03d}",
+        "j": lambda: f"{day_of_year:03d}",
         "k": lambda: f"{moment.hour:2d}",
         "l": lambda: f"{hour12:2d}",
-        "m": lambda: f"{moment.month:02d}",
         "M": lambda: f"{moment.minute:02d}",
+        "m": lambda: f"{moment.month:02d}",
         "n": lambda: "\n",
-        "p": lambda: "AM" if moment.hour < 12 else "PM",
-        "r": lambda: f"{hour12:02d}:{moment:%M:%S} {'AM' if moment.hour < 12 else 'PM'}",
-        "R": lambda: f"{moment:%H:%M}",
-        "s": lambda: str(int(epoch)),
+        "p": lambda: ampm,
+        "R": lambda: f"{moment.hour:02d}:{moment.minute:02d}",
+        "r": lambda: f"{hour12:02d}:{moment.minute:02d}:{moment.second:02d} {ampm}",
         "S": lambda: f"{moment.second:02d}",
-        "t": lambda: "\t",
+        "s": epoch_seconds,
         "T": lambda: f"{moment:%H:%M:%S}",
+        "t": lambda: "\t",
+        "U": week_u,
         "u": lambda: str(moment.isoweekday()),
-        "U": lambda: f"{int(moment.strftime('%U')):02d}",
         "V": lambda: f"{moment.isocalendar()[1]:02d}",
-        "w": lambda: str(moment.isoweekday() % 7),
-        "W": lambda: f"{int(moment.strftime('%W')):02d}",
-        "x": lambda: f"{moment:%m/%d/%y}",
+        "W": lambda: str(day_of_year // 7),
+        "w": lambda: str(day_of_week),
         "X": lambda: f"{moment:%H:%M:%S}",
+        "x": lambda: f"{moment.month:02d}/{moment.day:02d}/{moment.year % 100:02d}",
+        "Y": lambda: f"{moment.year:04d}",
         "y": lambda: f"{moment.year % 100:02d}",
-        "Y": lambda: f"{moment.year}",
         "Z": lambda: f"{'+' if offset_hours >= 0 else '-'}{abs(offset_hours):02d}",
-        "%": lambda: "%",
     }
     handler = table.get(spec)
     return handler() if handler is not None else spec
@@ -3685,8 +3733,8 @@ class GetDate(Cmdlet):
                 current = getattr(moment, name.lower())
                 moment = moment + unit * (int(self.param(name)) - current)
         if self.has("Millisecond"):
-            moment = moment + timedelta(milliseconds=int(self.param("Millisecond"))
-                                        - moment.microsecond // 1000)
+            # PowerShell also drops the ticks below a millisecond
+            moment = moment.replace(microsecond=int(self.param("Millisecond")) * 1000)
         return moment
 
     def _format(self, moment: datetime, fmt: str) -> str:
@@ -4059,8 +4107,9 @@ class SelectString(Cmdlet):
                         text, ignore_case=not self.case_sensitive))
                 except RuntimeException as error:
                     self.throw_terminating(
-                        f'The string "{text}" is not a valid regular expression: '
-                        f"{error.message}", "InvalidRegex", "InvalidArgument", target=text)
+                        f"The string {text} is not a valid regular expression: "
+                        f"{error.message}", "InvalidRegex", "InvalidArgument",
+                        exception_type="System.ArgumentException")
         context = self.param("Context") or [0]
         self.before = int(context[0])
         self.after = int(context[1] if len(context) > 1 else context[0])
@@ -4189,7 +4238,7 @@ class SelectString(Cmdlet):
                 try:
                     text = _read_file(self, str(target))
                 except RuntimeException as error:
-                    self.write_error(error.message, "ProcessingFile", "ObjectNotFound",
+                    self.write_error(error.message, "PathNotFound", "ObjectNotFound",
                                      str(path))
                     continue
                 self.line_number = 0

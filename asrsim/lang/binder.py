@@ -76,8 +76,11 @@ class BoundCall:
 
 class Binder:
     def __init__(self, signature: CommandSignature, convert: Converter, type_label: Callable[[str], str],
-                 *, is_cmdlet: bool = True) -> None:
+                 *, is_cmdlet: bool = True,
+                 run_validation: Callable[[Any, Any], bool] | None = None) -> None:
         self.signature = signature
+        #: runs a [ValidateScript()] block with $_ set to the value; True when it passes
+        self.run_validation = run_validation
         self.convert = convert
         self.type_label = type_label  # "System.String" for "string": for error texts
         self.is_cmdlet = is_cmdlet
@@ -103,6 +106,10 @@ class Binder:
         if self.signature.supports_should_process:
             names += list(SHOULD_PROCESS_PARAMETERS)
         return names
+
+    def _knows(self, written: str) -> bool:
+        folded = written.casefold()
+        return any(key.startswith(folded) for key in self.by_name)
 
     def resolve_name(self, written: str, extent: Extent | None) -> tuple[str, Parameter | None]:
         """The parameter (or common parameter name) a written ``-name`` means."""
@@ -151,6 +158,12 @@ class Binder:
                 positional.append(argument)
                 continue
             written = argument.written or argument.name
+            if not self.signature.advanced and not self._knows(argument.name):
+                # a simple function takes what it does not declare into $args, dash and all
+                positional.append(PositionalArgument(f"-{written}", argument.extent))
+                if argument.value is not ABSENT:
+                    positional.append(PositionalArgument(argument.value, argument.extent))
+                continue
             name, parameter = self.resolve_name(argument.name, argument.extent)
             value = argument.value
             is_switch = (parameter.is_switch if parameter else
@@ -287,10 +300,19 @@ class Binder:
                 raise self._validation(parameter, "The argument is null or empty. Provide an "
                                        "argument that is not null or empty, and then try the "
                                        "command again.", extent, value)
-            if value is None and parameter.mandatory and not parameter.allow_null:
-                raise self._error(f"Cannot bind argument to parameter '{parameter.name}' "
-                                  "because it is null.",
-                                  "ParameterArgumentValidationErrorNullNotAllowed", extent)
+            if parameter.mandatory and not self.is_cmdlet:
+                # a mandatory parameter of a script refuses $null and '' unless it allows them
+                if value is None and not parameter.allow_null:
+                    raise self._error(f"Cannot bind argument to parameter '{parameter.name}' "
+                                      "because it is null.",
+                                      "ParameterArgumentValidationErrorNullNotAllowed", extent,
+                                      category="InvalidData")
+                if value == "" and parameter.type.lower() in ("string", "system.string") and \
+                        not parameter.allow_empty_string:
+                    raise self._error(f"Cannot bind argument to parameter '{parameter.name}' "
+                                      "because it is an empty string.",
+                                      "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                                      extent, category="InvalidData")
         if parameter.type.lower() not in ("object", "psobject", "") and value is not None:
             try:
                 value = self.convert(value, parameter.type)
@@ -346,6 +368,40 @@ class Binder:
                         f"range of {_number(high)}. Supply an argument that is less than or "
                         f"equal to {_number(high)} and then try the command again.", extent,
                         value)
+        if parameter.validate_pattern is not None:
+            import re
+
+            for item in items:
+                text = "" if item is None else str(item)
+                if not re.search(parameter.validate_pattern, text, re.IGNORECASE):
+                    raise self._validation(
+                        parameter, f'The argument "{text}" does not match the '
+                        f'"{parameter.validate_pattern}" pattern. Supply an argument that '
+                        f'matches "{parameter.validate_pattern}" and try the command again.',
+                        extent, value)
+        if parameter.validate_length is not None:
+            shortest, longest = parameter.validate_length
+            for item in items:
+                text = "" if item is None else str(item)
+                if len(text) > longest:
+                    raise self._validation(
+                        parameter, f"The character length of the {len(text)} argument is too "
+                        "long. Shorten the character length of the argument so it is fewer than "
+                        f'or equal to "{longest}" characters, and then try the command again.',
+                        extent, value)
+                if len(text) < shortest:
+                    raise self._validation(
+                        parameter, f"The character length ({len(text)}) of the argument is too "
+                        "short. Specify an argument with a length that is greater than or equal "
+                        f'to "{shortest}", and then try the command again.', extent, value)
+        if parameter.validate_script is not None and self.run_validation is not None:
+            for item in items:
+                if not self.run_validation(parameter.validate_script, item):
+                    raise self._validation(
+                        parameter, f'The "{parameter.validate_script}" validation script for '
+                        f'the argument with value "{item}" did not return a result of True. '
+                        "Determine why the validation script failed, and then try the command "
+                        "again.", extent, value)
         if parameter.validate_count is not None:
             low_count, high_count = parameter.validate_count
             if len(items) < low_count:

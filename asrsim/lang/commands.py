@@ -60,7 +60,12 @@ class Parameter:
     validate_range: tuple[float, float] | None = None
     validate_count: tuple[int, int] | None = None
     not_null_or_empty: bool = False
+    validate_pattern: str | None = None
+    validate_length: tuple[int, int] | None = None
+    #: a [ValidateScript()] block; the binder runs it through the engine
+    validate_script: Any = None
     allow_null: bool = True
+    allow_empty_string: bool = False
     help: str = ""
     default: Any = None
 
@@ -119,13 +124,21 @@ class CommandContext(Protocol):
     types: TypeRegistry
     views: ViewRegistry
     host: Host
+    runtime: Any  # asrsim.lang.runtime.Runtime
+    scope: Any  # asrsim.lang.scopes.Scope: the caller's
+
+    @property
+    def context(self) -> Any: ...  # asrsim.lang.runtime.Context, for engine-level calls
+
+    def has_variable(self, name: str) -> bool: ...
 
     def get_variable(self, name: str, default: Any = None) -> Any: ...
 
     def set_variable(self, name: str, value: Any, scope: str | None = None) -> None: ...
 
     def invoke_script_block(self, block: Any, *, dollar_under: Any = ..., args: Iterable[Any] = (),
-                            input_objects: Iterable[Any] = ()) -> list[Any]: ...
+                            input_objects: Iterable[Any] = (), new_scope: bool = True
+                            ) -> list[Any]: ...
 
     def now(self) -> datetime: ...
 
@@ -145,6 +158,9 @@ class Cmdlet:
     default_set: ClassVar[str | None] = None
     supports_should_process: ClassVar[bool] = False
     output_type: ClassVar[str] = ""
+    #: the .NET class of the cmdlet, which PowerShell puts after the error id in a
+    #: FullyQualifiedErrorId (``PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand``)
+    command_type_name: ClassVar[str | None] = None
 
     def __init__(self, context: CommandContext, runtime_hooks: CmdletHooks) -> None:
         self.context = context
@@ -160,6 +176,15 @@ class Cmdlet:
     def signature(cls) -> CommandSignature:
         return CommandSignature(cls.name, cls.parameters, cls.default_set,
                                 cls.supports_should_process, advanced=True)
+
+    @classmethod
+    def error_suffix(cls) -> str:
+        if cls.command_type_name:
+            return cls.command_type_name
+        if cls.noun_module.startswith("Microsoft.PowerShell"):
+            verb, _, noun = cls.name.partition("-")
+            return f"Microsoft.PowerShell.Commands.{verb}{noun.replace('-', '')}Command"
+        return cls.name
 
     @classmethod
     def synopsis(cls) -> str:
@@ -195,15 +220,16 @@ class Cmdlet:
         if isinstance(message, ErrorRecord):
             record = message
         else:
-            exception = RuntimeException(message, f"{error_id or 'NotSpecified'},{self.name}",
-                                         category, target=target, dotnet_type=exception_type)
+            exception = RuntimeException(
+                message, f"{error_id or 'NotSpecified'},{self.error_suffix()}", category,
+                target=target, dotnet_type=exception_type)
             record = exception.record
             record.activity = self.name
         self._hooks.write_error(record)
 
     def throw_terminating(self, message: str, error_id: str, category: str = "NotSpecified",
                           target: Any = None, exception_type: str | None = None) -> None:
-        exception = RuntimeException(message, f"{error_id},{self.name}", category,
+        exception = RuntimeException(message, f"{error_id},{self.error_suffix()}", category,
                                      target=target, dotnet_type=exception_type)
         exception.record.activity = self.name
         raise exception
@@ -248,19 +274,41 @@ NO_INPUT = _NoInput()
 @dataclass
 class CommandTable:
     """Cmdlets by name and alias (case-insensitive); given to the engine by the composition
-    root, so the language knows no cmdlet of its own."""
+    root, so the language knows no cmdlet of its own.
+
+    Modules can be added as loaders that run on first need, as PowerShell autoloads a module
+    the first time one of its commands is used: a script that calls no cmdlet never pays for
+    importing them (``asrsim -c '1+1'`` starts fast).
+    """
 
     _cmdlets: dict[str, type[Cmdlet]] = field(default_factory=dict)
     _aliases: dict[str, str] = field(default_factory=dict)
-    #: module name -> cmdlet names, for Get-Module / Get-Command -Module
-    modules: dict[str, list[str]] = field(default_factory=dict)
+    _modules: dict[str, list[str]] = field(default_factory=dict)
+    _pending: list[Callable[[], None]] = field(default_factory=list)
+
+    def add_loader(self, loader: Callable[[], None]) -> None:
+        self._pending.append(loader)
+
+    @property
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    def load_pending(self) -> None:
+        while self._pending:
+            self._pending.pop(0)()
+
+    @property
+    def modules(self) -> dict[str, list[str]]:
+        """module name -> cmdlet names, for Get-Module / Get-Command -Module"""
+        self.load_pending()
+        return self._modules
 
     def add(self, cmdlet: type[Cmdlet], module: str | None = None) -> None:
         self._cmdlets[cmdlet.name.casefold()] = cmdlet
         for alias in cmdlet.aliases:
             self._aliases[alias.casefold()] = cmdlet.name
         owner = module or cmdlet.noun_module
-        self.modules.setdefault(owner, []).append(cmdlet.name)
+        self._modules.setdefault(owner, []).append(cmdlet.name)
 
     def add_all(self, cmdlets: Iterable[type[Cmdlet]], module: str | None = None) -> None:
         for cmdlet in cmdlets:
@@ -270,18 +318,22 @@ class CommandTable:
         self._aliases[alias.casefold()] = target
 
     def find(self, name: str) -> type[Cmdlet] | None:
+        self.load_pending()
         found = self._cmdlets.get(name.casefold())
         if found is None and "\\" in name:  # module-qualified: Hyper-V\Get-VM
             found = self._cmdlets.get(name.rsplit("\\", 1)[1].casefold())
         return found
 
     def resolve_alias(self, name: str) -> str | None:
+        self.load_pending()
         return self._aliases.get(name.casefold())
 
     def cmdlets(self) -> Iterator[type[Cmdlet]]:
+        self.load_pending()
         return iter(sorted(self._cmdlets.values(), key=lambda c: c.name.casefold()))
 
     def aliases(self) -> dict[str, str]:
+        self.load_pending()
         return dict(self._aliases)
 
     def module_of(self, cmdlet: type[Cmdlet]) -> str:

@@ -53,18 +53,26 @@ Stmt = Callable[[Context], None]
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
+INT32_MIN = -(2**31)
+INT32_MAX = 2**31 - 1
+
+
 def _fast_add(left: Any, right: Any, ctx: Context) -> Any:
+    # the common case of two Int32 values whose sum is an Int32; everything else (widening
+    # to Double on overflow, strings, arrays) is the operators module's
     if type(left) is int and type(right) is int:
         result = left + right
-        if INT64_MIN <= result <= INT64_MAX:
+        if INT32_MIN <= result <= INT32_MAX:
             return result
+    elif type(left) is float and (type(right) is float or type(right) is int):
+        return left + right
     return operators.binary("+", left, right, ctx.runtime.operator_context)
 
 
 def _fast_sub(left: Any, right: Any, ctx: Context) -> Any:
     if type(left) is int and type(right) is int:
         result = left - right
-        if INT64_MIN <= result <= INT64_MAX:
+        if INT32_MIN <= result <= INT32_MAX:
             return result
     return operators.binary("-", left, right, ctx.runtime.operator_context)
 
@@ -174,6 +182,10 @@ class Compiler:
             validate_range: tuple[float, float] | None = None
             validate_count: tuple[int, int] | None = None
             not_empty = False
+            pattern: str | None = None
+            length: tuple[int, int] | None = None
+            script: ScriptBlock | None = None
+            allow_null = allow_empty = False
             help_text = ""
             for attr in node.attributes:
                 if isinstance(attr, A.TypeConstraintAst):
@@ -210,6 +222,19 @@ class Compiler:
                     validate_count = (int(values[0]), int(values[1]))
                 elif kind in ("validatenotnullorempty", "validatenotnull"):
                     not_empty = True
+                elif kind == "validatepattern" and values:
+                    pattern = str(values[0])
+                elif kind == "validatelength" and len(values) == 2:
+                    length = (int(values[0]), int(values[1]))
+                elif kind == "validatescript" and attr.positional_arguments and isinstance(
+                        attr.positional_arguments[0], A.ScriptBlockExpressionAst):
+                    block_ast = attr.positional_arguments[0].script_block
+                    script = ScriptBlock(block_ast, self.compile_script_block,
+                                         block_ast.extent.source.path)
+                elif kind == "allownull":
+                    allow_null = True
+                elif kind == "allowemptystring":
+                    allow_empty = True
             is_switch = type_name.casefold() in ("switch", "switchparameter")
             if position is None and not explicit_positions and not is_switch:
                 position = next_position
@@ -217,7 +242,9 @@ class Compiler:
             declared.append(Parameter(
                 node.name, type_name, position, mandatory, tuple(sets) or (ALL_SETS,), pipeline,
                 by_name, remaining, tuple(aliases), validate_set, validate_range, validate_count,
-                not_empty, help=help_text))
+                not_empty, validate_pattern=pattern, validate_length=length,
+                validate_script=script, allow_null=allow_null, allow_empty_string=allow_empty,
+                help=help_text))
             default = self.expr(node.default_value) if node.default_value is not None else None
             specs.append(ParameterSpec(node.name, node.name.casefold(), type_name, default,
                                        is_switch))
@@ -502,10 +529,14 @@ class Compiler:
                 current = None if variable is None else variable.value
                 if type(current) is int and type(addend) is int:
                     total = current + addend
-                    if INT64_MIN <= total <= INT64_MAX and variable is not None and \
+                    if INT32_MIN <= total <= INT32_MAX and variable is not None and \
                             folded in ctx.scope.variables:
                         variable.value = total
                         return total
+                if type(current) is float and (type(addend) is int or type(addend) is float) \
+                        and variable is not None and folded in ctx.scope.variables:
+                    variable.value = current + addend
+                    return variable.value
                 total = binary("+", current, addend, ctx)
                 store(ctx, total)
                 return total
@@ -978,6 +1009,10 @@ class Compiler:
             scope = ctx.scope if scope_name is None else ctx.scope.qualified(scope_name)
             variable = scope.lookup(folded) if scope_name in (None, "global", "script") else \
                 scope.variables.get(folded)
+            if variable is None and ctx.runtime.commands.has_pending:
+                # a variable a cmdlet module defines ($PWD): load the modules, look again
+                ctx.runtime.commands.load_pending()
+                variable = scope.lookup(folded)
             if variable is None:
                 if ctx.scope.strict_version:
                     raise RuntimeException(

@@ -71,6 +71,68 @@ class Char(str):
     dotnet_type_name = "System.Char"
 
 
+class _TypedInt(int):
+    """An integer that remembers its .NET type ([long], [byte], 100u ...); arithmetic on it
+    widens as .NET's does (``[long]1 + 1`` is an Int64). A plain ``int`` is an Int32 when it
+    fits, else an Int64."""
+
+    __slots__ = ()
+    dotnet_type_name = "System.Int32"
+
+    def __str__(self) -> str:
+        return int.__repr__(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({int.__repr__(self)})"
+
+
+class Int64(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.Int64"
+
+
+class UInt64(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.UInt64"
+
+
+class UInt32(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.UInt32"
+
+
+class Int16(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.Int16"
+
+
+class UInt16(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.UInt16"
+
+
+class Byte(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.Byte"
+
+
+class SByte(_TypedInt):
+    __slots__ = ()
+    dotnet_type_name = "System.SByte"
+
+
+#: .NET integer type name -> the class that holds it (Int32 and BigInteger are plain ints)
+INTEGER_CLASSES: dict[str, type[int]] = {
+    cls.dotnet_type_name: cls for cls in (Int64, UInt64, UInt32, Int16, UInt16, Byte, SByte)
+}
+
+
+def typed_int(value: int, type_name: str) -> int:
+    """``value`` as the given .NET integer type (a plain int for Int32 and BigInteger)."""
+    cls = INTEGER_CLASSES.get(type_name)
+    return cls(value) if cls is not None else int(value)
+
+
 class Single(float):
     """System.Single ([float], [single]): a double rounded to float32 precision."""
 
@@ -365,8 +427,9 @@ def to_string(value: Any, ofs: str = " ", *, _depth: int = 0) -> str:
         return str(value)
     if isinstance(value, re.Pattern):
         return str(value.pattern)
-    if type(value).__name__ == "PSType" and hasattr(value, "full_name"):
-        return type_literal_string(value)
+    if getattr(value, "dotnet_type_name", None) == "System.RuntimeType" and hasattr(
+            value, "full_name"):
+        return type_literal_string(value)  # a type literal (asrsim.lang.types.PSType)
     own_str: Any = type(value).__str__
     if own_str is not object.__str__:
         return str(value)
@@ -386,6 +449,14 @@ _MULTIPLIERS = {"": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3, "tb": 1024**4, 
 #: integer suffix -> (bits, signed)
 _INT_SUFFIXES = {"l": (64, True), "u": (64, False), "ul": (64, False), "y": (8, True),
                  "uy": (8, False), "s": (16, True), "us": (16, False)}
+_SUFFIX_TYPES = {"l": "System.Int64", "ul": "System.UInt64", "y": "System.SByte",
+                 "uy": "System.Byte", "s": "System.Int16", "us": "System.UInt16"}
+
+
+def _suffixed(value: int, suffix: str) -> int:
+    if suffix == "u":
+        return typed_int(value, "System.UInt32" if value <= 0xFFFFFFFF else "System.UInt64")
+    return typed_int(value, _SUFFIX_TYPES.get(suffix, "System.Numerics.BigInteger"))
 _THOUSANDS_INT = re.compile(r"\s*([+-]?)([0-9][0-9,]*)\s*")
 _INVARIANT_FLOAT = re.compile(
     r"\s*([+-]?)(?=[0-9]|\.[0-9])([0-9][0-9,]*)?(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?\s*")
@@ -448,6 +519,8 @@ def parse_number(text: str) -> int | float | Decimal | None:
             result = -result
         if multiplier != 1:
             result = _widen(result * multiplier)
+        elif suffix and isinstance(result, int):
+            result = _suffixed(result, suffix)
         return result
     dec = match["dec"]
     real = "." in dec or "e" in dec.lower()
@@ -467,7 +540,7 @@ def parse_number(text: str) -> int | float | Decimal | None:
                 bits, signed = _INT_SUFFIXES[suffix]
                 if not _integer_fits(-integral if negative else integral, bits, signed):
                     return None
-            return (-integral if negative else integral) * multiplier
+            return _suffixed((-integral if negative else integral) * multiplier, suffix)
         number = -number if negative else number
         return number * multiplier
     if len(dec) > 400:
@@ -482,7 +555,7 @@ def parse_number(text: str) -> int | float | Decimal | None:
         if not _integer_fits(integer, bits, signed):
             return None
     integer *= multiplier
-    return integer if suffix else _widen(integer)
+    return _suffixed(integer, suffix) if suffix else _widen(integer)
 
 
 def parse_double_invariant(text: str) -> float | None:
@@ -585,7 +658,14 @@ def _string_to_integer(text: str, type_name: str) -> int:
 
 def convert_to_integer(value: Any, type_name: str = "System.Int32") -> int:
     """The cast to an integer type (``[int]``, ``[long]``, ``[byte]`` ...): $null is 0, a real
-    rounds half to even, a string is parsed as PowerShell parses numbers, overflow errors."""
+    rounds half to even, a string is parsed as PowerShell parses numbers, overflow errors.
+    The result is a plain int for Int32 (and BigInteger), else that type's class (Int64 ...)."""
+    if type_name in INTEGER_CLASSES:
+        return typed_int(_convert_to_integer(value, type_name), type_name)
+    return _convert_to_integer(value, type_name)
+
+
+def _convert_to_integer(value: Any, type_name: str) -> int:
     original = value
     value = _base(value)
     if value is None:
@@ -1414,6 +1494,8 @@ class _NoConversion(Exception):
 
 
 def _integer_type(value: int) -> str:
+    if type(value) is not int:
+        return str(getattr(value, "dotnet_type_name", "System.Int64"))
     return "System.Int32" if INT32_MIN <= value <= INT32_MAX else (
         "System.Int64" if INT64_MIN <= value <= INT64_MAX else "System.Decimal")
 

@@ -52,6 +52,7 @@ from asrsim.lang.psobject import (
     PSObject,
     PSScriptProperty,
 )
+from asrsim.lang.psobject import MISSING
 from asrsim.lang.scopes import PSVariable
 from asrsim.lang.types import GenericList, PSType, TypeRegistry, default_types
 
@@ -74,11 +75,13 @@ __all__ = [
     "compile_regex",
     "datetime_display",
     "datetime_to_string",
+    "declares_to_string",
     "dictionary_entry",
     "format_composite",
     "get_item",
     "get_property",
     "get_static",
+    "has_method",
     "invoke_method",
     "invoke_static",
     "match_object",
@@ -92,20 +95,6 @@ __all__ = [
 ]
 
 
-class _Missing:
-    """The answer for "there is no such member"; the language layer turns it into $null or a
-    strict-mode error."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "MISSING"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-MISSING: Final[Any] = _Missing()
 
 #: the tzinfo of a DateTime whose Kind is Local (the simulator's local zone is UTC)
 LOCAL: Final = timezone(timedelta(0), "Local")
@@ -3012,6 +3001,15 @@ def _is_pstype(obj: Any) -> bool:
     return isinstance(obj, PSType)
 
 
+def declares_to_string(value: Any) -> bool:
+    """Whether the value's .NET type overrides ToString() (a collection, a hashtable or an
+    encoding does not: .NET gives their type name)."""
+    if isinstance(value, PSObject | list | tuple | dict | Encoding | PSObjectInfo):
+        return False
+    own_str: Any = type(value).__str__
+    return _type_info(value) is not None or own_str is not object.__str__
+
+
 def get_property(obj: Any, name: str) -> Any:
     """``obj.name``: the property's value, or :data:`MISSING` when the object has no such
     property. A hashtable answers its keys first (``@{Count=5}.Count`` is 5), and None for a
@@ -3163,6 +3161,23 @@ def invoke_method(obj: Any, name: str, args: Sequence[Any], *,
             return str(obj)
         return _call(common[key], obj, call_args)
     raise _method_not_found(_type_name(obj), name)
+
+
+def has_method(obj: Any, name: str) -> bool:
+    """Whether ``obj.name(...)`` names a method (for member enumeration: an array without
+    the method calls it on each element)."""
+    key = name.casefold()
+    if obj is None:
+        return False
+    if isinstance(obj, PSObject):
+        info = _PSOBJECT_TYPES.get(obj.type_name)
+        return (info is not None and key in info.methods) or key in obj.methods \
+            or key in _COMMON_NAMES
+    info = _type_info(obj)
+    if info is not None:
+        return key in info.methods
+    return key in _COMMON_NAMES or (_is_script_block(obj)
+                                    and key in ("invoke", "invokereturnasis"))
 
 
 def get_item(obj: Any, key: Any) -> Any:

@@ -204,6 +204,13 @@ def format_double_general(value: float, precision: int = 15) -> str:
     negative = math.copysign(1.0, value) < 0
     if value == 0:
         return "-0" if negative else "0"
+    if precision == 15 and 1e-4 <= abs(value) < 1e15:
+        # the common case, quickly: when the shortest round-trip digits are 15 or fewer
+        # they are the G15 digits too, and repr writes them in fixed notation here
+        text = repr(value)
+        significant = text.replace("-", "").replace(".", "").strip("0")
+        if len(significant) <= 15:
+            return text[:-2] if text.endswith(".0") else text
     digits, exponent = _significant(Decimal(value), precision, ROUND_HALF_EVEN)
     return _general(negative, digits, exponent, precision)
 
@@ -557,12 +564,18 @@ def _format_custom(number: _Number, fmt: str, culture: Culture) -> str:
     return text
 
 
+#: width of the typed integers of asrsim.lang.conversions, for X and B
+_INTEGER_BITS = {"System.Int64": 64, "System.UInt64": 64, "System.UInt32": 32,
+                 "System.Int16": 16, "System.UInt16": 16, "System.Byte": 8, "System.SByte": 8}
+
+
 def _number_of(value: Any) -> _Number | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        bits = 32 if -(2**31) <= value < 2**31 else 64
-        return _Number(Decimal(value), "int", bits)
+        declared = getattr(type(value), "dotnet_type_name", "")
+        bits = _INTEGER_BITS.get(declared, 32 if -(2**31) <= value < 2**31 else 64)
+        return _Number(Decimal(int(value)), "int", bits)
     if isinstance(value, float):
         kind = "single" if getattr(type(value), "dotnet_type_name", "") == "System.Single" \
             else "double"

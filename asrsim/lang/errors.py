@@ -185,6 +185,8 @@ class CommandNotFoundException(RuntimeException):
             "included, verify that the path is correct and try again.",
             "CommandNotFoundException", "ObjectNotFound", target=name, extent=extent,
         )
+        # PowerShell 7's concise view names the missing command: "Get-Nothing: The term ..."
+        self.record.invocation_info.command_name = name
 
 
 class PipelineStoppedException(RuntimeException):

@@ -45,13 +45,19 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from types import MappingProxyType
 from typing import Any, Final
 
-from asrsim.lang import conversions, dotnet, dotnet_format
+from asrsim.lang import conversions, dotnet_format
+from asrsim.lang.lazy import lazy_module
 from asrsim.lang.errors import ErrorRecord, RuntimeException
-from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
+from asrsim.lang.psobject import MISSING, NOTHING, Hashtable, PSObject
+
+#: the .NET adapter is needed only for objects, not for the numbers and strings most output is
+dotnet = lazy_module("asrsim.lang.dotnet")
 
 __all__ = [
+    "ENUMERATION_LIMIT",
     "Column",
     "CustomView",
     "GroupBy",
@@ -59,12 +65,15 @@ __all__ = [
     "TableView",
     "ViewRegistry",
     "WideView",
+    "cells",
+    "column_widths",
     "default_views",
     "display_string",
     "format_default",
     "format_list",
     "format_table",
     "format_wide",
+    "generate_lines",
     "prop",
     "property_columns",
 ]
@@ -149,7 +158,8 @@ class CustomView:
 
 View = TableView | ListView | WideView | CustomView
 
-_KINDS: Final = {TableView: "table", ListView: "list", WideView: "wide", CustomView: "custom"}
+_KINDS: Final = MappingProxyType({TableView: "table", ListView: "list", WideView: "wide",
+                                  CustomView: "custom"})
 
 
 def _kind(view: View) -> str:
@@ -198,7 +208,7 @@ def prop(name: str, label: str | None = None, *, width: int | None = None,
 def _getter(name: str) -> Callable[[Any], Any]:
     def get(obj: Any) -> Any:
         if isinstance(obj, Hashtable):
-            return obj.get(name, dotnet.MISSING)
+            return obj.get(name, MISSING)
         return dotnet.get_property(obj, name)
     get.__name__ = f"get_{name}"
     return get
@@ -260,16 +270,16 @@ def _display_name(value: Any) -> tuple[bool, Any]:
                 if isinstance(value, dict):
                     return True, value[name]
                 found = dotnet.get_property(value, name)
-                return True, None if found is dotnet.MISSING else found
+                return True, None if found is MISSING else found
     return False, None
 
 
 def _object_name(item: Any) -> str:
-    """PSObjectHelper.GetObjectName: how an element of a collection shows in a cell."""
+    """PSObjectHelper.GetObjectName: how an element of a collection shows in a cell. A type
+    that declares ToString() shows it; one that does not (a hashtable, a cmdlet's object)
+    shows its Name/Id/Key-like property, else its type name."""
     if item is None or item is NOTHING:
         return "$null"
-    if isinstance(item, str | bool | int | float | decimal.Decimal | datetime | timedelta):
-        return _to_string(item)
     if isinstance(item, PSObject):
         if "tostring" in item.methods or _is_custom_object(item):
             return conversions.to_string(item)
@@ -277,7 +287,8 @@ def _object_name(item: Any) -> str:
             return _to_string(item.get("Value"))
     elif isinstance(item, list | tuple):
         return conversions.type_name_of(item)
-    elif not isinstance(item, dict) and dotnet.property_names(item) == []:
+    elif not isinstance(item, dict) and (dotnet.declares_to_string(item)
+                                         or not dotnet.property_names(item)):
         return _to_string(item)
     found, name = _display_name(item)
     if found:
@@ -315,14 +326,14 @@ def _smart_string(value: Any, limit: int, format_float: bool) -> str:
 def _format_field(value: Any, format_string: str | None, limit: int, in_table: bool) -> str:
     """PSObjectHelper.FormatField: a FormatString first (a composite one when it has
     ``{0``), falling back to the plain display when formatting fails."""
-    if format_string and value is not None and value is not dotnet.MISSING:
+    if format_string and value is not None and value is not MISSING:
         try:
             if "{0" in format_string or "}" in format_string:
                 return dotnet_format.format_composite(format_string, [value])
             return dotnet_format.format_value(value, format_string)
         except dotnet_format.DotNetFormatError:
             pass
-    if value is dotnet.MISSING:
+    if value is MISSING:
         return ""
     return _smart_string(value, limit, in_table)
 
@@ -682,7 +693,8 @@ class _Options:
 @dataclass
 class _Group:
     label: str | None
-    #: ("row", cells, alignments) | ("lines", [text...])
+    #: (kind, payload, unused): ("row" | "list" | "wide" | "custom", the object) or
+    #: ("lines", [text, ...]) for what is written out of band, in arrival order
     entries: list[tuple[str, Any, Any]] = field(default_factory=list)
 
 
@@ -708,7 +720,7 @@ def _resolve_specs(obj: Any, specs: Sequence[Spec], keep_unresolved: bool) -> li
         match = next((n for n in names if n.casefold() == spec.casefold()), None)
         if match is not None:
             result.append(prop(match))
-        elif keep_unresolved or _value(prop(spec), obj) is not dotnet.MISSING:
+        elif keep_unresolved or _value(prop(spec), obj) is not MISSING:
             result.append(prop(spec))
     return result
 
@@ -718,7 +730,7 @@ def _value(column: Column, obj: Any) -> Any:
         return column.value(obj)
     except RuntimeException:
         # a calculated property that fails shows an empty cell, as in PowerShell
-        return dotnet.MISSING
+        return MISSING
 
 
 def _is_scalar(names: Sequence[str]) -> bool:
@@ -735,7 +747,7 @@ _SCALAR_TYPES: Final = frozenset({
 
 def _default_alignment(value: Any) -> str:
     """TableViewGenerator.ComputeDefaultAlignment, from the first object's value."""
-    if value is None or value is dotnet.MISSING or value is NOTHING:
+    if value is None or value is MISSING or value is NOTHING:
         return LEFT
     names = _type_names(value)
     if names and names[0] == "System.String":
@@ -756,7 +768,7 @@ class _Formatter:
         self.alignments: list[str] = []
         self.groups: list[_Group] = []
         self.group_by: GroupBy | None = None
-        self.group_value: Any = dotnet.MISSING
+        self.group_value: Any = MISSING
         self.started = False
 
     # -- entry points ---------------------------------------------------------------------
@@ -805,10 +817,10 @@ class _Formatter:
         self.entry(("lines", [text], None))
 
     def write_out_of_band_list(self, obj: Any) -> None:
-        """An object the current view does not apply to: a list of its properties."""
-        view = self.views.find(_type_names(obj), "list")
-        items = list(view.items) if isinstance(view, ListView) else property_columns(obj)
-        lines = ["", *self.list_lines(obj, items), ""]
+        """An object the current view does not apply to: a list of all its properties (its
+        own views are not consulted: OutOfBandFormatViewManager only knows out-of-band
+        ones)."""
+        lines = ["", *self.list_lines(obj, self.property_specs(obj)), ""]
         self.entry(("lines", lines, None))
 
     def entry(self, item: tuple[str, Any, Any]) -> None:
@@ -854,8 +866,8 @@ class _Formatter:
     def start_table(self, obj: Any, view: View | None) -> None:
         if isinstance(view, TableView):
             self.columns = list(view.columns)
-            self.alignments = [c.alignment if c.alignment != UNDEFINED else UNDEFINED
-                               for c in self.columns]
+            # a view's column without an alignment stays Undefined: the cell is left-aligned
+            self.alignments = [c.alignment for c in self.columns]
             return
         specs = self.options.columns
         if specs is not None:
@@ -973,7 +985,7 @@ class _Formatter:
         explicit = self.options.columns is not None and self.view is None
         for column in items:
             value = _value(column, obj)
-            if value is dotnet.MISSING and explicit:
+            if value is MISSING and explicit:
                 continue
             labels.append(column.label)
             values.append(_format_field(value, column.format_string, self.options.limit,
@@ -1056,7 +1068,7 @@ class _Formatter:
 
 def _same_group(a: Any, b: Any) -> bool:
     """Whether a group-by value changed (PowerShell compares with LanguagePrimitives)."""
-    if a is dotnet.MISSING or b is dotnet.MISSING:
+    if a is MISSING or b is MISSING:
         return a is b
     try:
         return conversions.equals(a, b)
@@ -1153,9 +1165,9 @@ def _command_name(obj: Any) -> Any:
     """The CommandInfo view's Name column: an alias shows its DisplayName (``dir ->
     Get-ChildItem``)."""
     kind = dotnet.get_property(obj, "CommandType")
-    if kind is not dotnet.MISSING and str(kind).casefold() == "alias":
+    if kind is not MISSING and str(kind).casefold() == "alias":
         shown = dotnet.get_property(obj, "DisplayName")
-        if shown is not dotnet.MISSING:
+        if shown is not MISSING:
             return shown
     return dotnet.get_property(obj, "Name")
 
@@ -1168,8 +1180,8 @@ def _match_info_text(obj: Any) -> str:
     line = dotnet.get_property(obj, "Line")
     path = dotnet.get_property(obj, "Path")
     number = dotnet.get_property(obj, "LineNumber")
-    if path in (dotnet.MISSING, None, "InputStream"):
-        return "" if line in (dotnet.MISSING, None) else str(line)
+    if path in (MISSING, None, "InputStream"):
+        return "" if line in (MISSING, None) else str(line)
     return f"{path}:{number}:{line}"
 
 

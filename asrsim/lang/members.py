@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from asrsim.lang import dotnet
+from asrsim.lang.lazy import lazy_module
 from asrsim.lang.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException
-from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
+from asrsim.lang.psobject import MISSING, NOTHING, Hashtable, PSObject
 from asrsim.lang.types import PSType
 
 if TYPE_CHECKING:
     from asrsim.lang.runtime import Context
 
-MISSING = dotnet.MISSING
+dotnet = lazy_module("asrsim.lang.dotnet")
 
 
 def _error_record_view(record: ErrorRecord, name: str) -> Any:

@@ -214,18 +214,57 @@ def _float_op(op: str, x: float, y: float) -> float:
     return math.fmod(x, y)
 
 
-def _int_range(*values: int) -> tuple[int, int] | None:
-    """The range of the widest integer type among the operands (Int32 or Int64)."""
-    if all(C.INT32_MIN <= v <= C.INT32_MAX for v in values):
-        return C.INT32_MIN, C.INT32_MAX
-    if all(C.INT64_MIN <= v <= C.INT64_MAX for v in values):
-        return C.INT64_MIN, C.INT64_MAX
-    return None
+#: the integer kinds arithmetic works in: smaller types (byte, short) promote to Int32 as in C#
+_KINDS = {"System.Int32": "i32", "System.Int16": "i32", "System.UInt16": "i32",
+          "System.Byte": "i32", "System.SByte": "i32", "System.Int64": "i64",
+          "System.UInt32": "u32", "System.UInt64": "u64"}
+_KIND_RANGES = {"i32": (C.INT32_MIN, C.INT32_MAX), "i64": (C.INT64_MIN, C.INT64_MAX),
+                "u32": (0, 2**32 - 1), "u64": (0, C.UINT64_MAX)}
+_KIND_TYPES = {"i32": "System.Int32", "i64": "System.Int64", "u32": "System.UInt32",
+               "u64": "System.UInt64"}
+#: the kind two integer operands meet in (LanguagePrimitives' widening; anything else is
+#: Double, as ``[ulong]::MaxValue + 1`` is)
+_COMBINED = {
+    frozenset({"i32"}): "i32", frozenset({"i64"}): "i64", frozenset({"u32"}): "u32",
+    frozenset({"u64"}): "u64", frozenset({"i32", "i64"}): "i64", frozenset({"i32", "u32"}): "i64",
+    frozenset({"i64", "u32"}): "i64", frozenset({"u32", "u64"}): "u64",
+}
+
+
+def _int_kind(value: int) -> str:
+    """i32, i64, u32, u64 or big: the .NET integer type a value computes in."""
+    if type(value) is not int:
+        return _KINDS.get(str(getattr(value, "dotnet_type_name", "")), "i64")
+    if C.INT32_MIN <= value <= C.INT32_MAX:
+        return "i32"
+    if C.INT64_MIN <= value <= C.INT64_MAX:
+        return "i64"
+    if 0 <= value <= C.UINT64_MAX:
+        return "u64"
+    return "big"
+
+
+def _combined_kind(a: int, b: int) -> str | None:
+    kinds = frozenset({_int_kind(a), _int_kind(b)})
+    if "u64" in kinds and kinds & {"i32", "i64"}:
+        # about_Arithmetic_Operators: 9223372036854775807ul + 2 is a UInt64; a negative
+        # operand cannot be one, so that is computed in Double
+        return "u64" if a >= 0 and b >= 0 else None
+    return _COMBINED.get(kinds)
+
+
+def _of_kind(value: int, kind: str) -> int:
+    return C.typed_int(value, _KIND_TYPES[kind])
 
 
 def numeric_operation(op: str, a: int | float | Decimal, b: int | float | Decimal
                       ) -> int | float | Decimal:
     """``a op b`` on two numbers, with PowerShell's widening (about_Arithmetic_Operators)."""
+    if type(a) is int and type(b) is int and op in "+-*":
+        exact = a + b if op == "+" else (a - b if op == "-" else a * b)
+        if C.INT32_MIN <= exact <= C.INT32_MAX and C.INT32_MIN <= a <= C.INT32_MAX \
+                and C.INT32_MIN <= b <= C.INT32_MAX:
+            return exact  # Int32 op Int32 that fits: the common case, quickly
     if isinstance(a, Decimal) or isinstance(b, Decimal):
         x, y = _to_decimal(a), _to_decimal(b)
         context = _decimal_context()
@@ -245,26 +284,27 @@ def numeric_operation(op: str, a: int | float | Decimal, b: int | float | Decima
             raise _decimal_overflow() from None
     if isinstance(a, float) or isinstance(b, float):
         return _float_op(op, _float_of(a), _float_of(b))
-    bounds = _int_range(a, b)
-    if bounds is None:  # beyond Int64: .NET would be in Double already
+    kind = _combined_kind(a, b)
+    if kind is None:  # no integer type holds both: .NET computes in Double
         return _float_op(op, _float_of(a), _float_of(b))
-    low, high = bounds
+    low, high = _KIND_RANGES[kind]
+    m, n = int(a), int(b)
     if op in "+-*":
-        exact = a + b if op == "+" else (a - b if op == "-" else a * b)
+        exact = m + n if op == "+" else (m - n if op == "-" else m * n)
         if low <= exact <= high:
-            return exact
+            return _of_kind(exact, kind)
         # an integer result too large for its type is computed again as a Double
-        return _float_op(op, float(a), float(b))
-    if b == 0:
+        return _float_op(op, _float_of(m), _float_of(n))
+    if n == 0:
         raise _divide_by_zero()
     if op == "/":
-        if a % b == 0:
-            quotient = a // b
+        if m % n == 0:
+            quotient = m // n
             if low <= quotient <= high:
-                return quotient
-        return float(a) / float(b)
-    remainder = abs(a) % abs(b)
-    return -remainder if a < 0 else remainder
+                return _of_kind(quotient, kind)
+        return _float_of(m) / _float_of(n)
+    remainder = abs(m) % abs(n)
+    return _of_kind(-remainder if m < 0 else remainder, kind)
 
 
 def _right_number(right: Any, left: int | float | Decimal, op: str) -> int | float | Decimal:
@@ -950,25 +990,33 @@ def _to_bits(value: int | float | Decimal, signed: bool) -> int:
 def _bitwise(op: str, left: Any, right: Any) -> int:
     a, b = _bit_operand(left), _bit_operand(right)
     if isinstance(a, int) and isinstance(b, int):
-        x, y = a, b
-        if not (C.INT64_MIN <= x <= C.UINT64_MAX and C.INT64_MIN <= y <= C.UINT64_MAX):
-            raise C.final_cast_error(x if abs(x) > abs(y) else y, "System.Int64")
+        kind = _combined_kind(a, b)
+        if kind is None:
+            if "big" in (_int_kind(a), _int_kind(b)):
+                raise C.final_cast_error(a if _int_kind(a) == "big" else b, "System.Int64")
+            kind = "i64" if a < 0 or b < 0 else "u64"  # UInt64 with a signed operand
+            if kind == "i64" and max(a, b) > C.INT64_MAX:
+                raise C.final_cast_error(max(a, b), "System.Int64")
+        x, y = int(a), int(b)
     else:
-        # a real operand goes through UInt64, or Int64 when either operand is negative
-        signed = a < 0 or b < 0
-        x, y = _to_bits(a, signed), _to_bits(b, signed)
+        # pwsh: a real operand goes through UInt64, or Int64 when either operand is negative
+        kind = "i64" if a < 0 or b < 0 else "u64"
+        x, y = _to_bits(a, kind == "i64"), _to_bits(b, kind == "i64")
     if op == "band":
-        return x & y
-    if op == "bor":
-        return x | y
-    return x ^ y
+        result = x & y
+    elif op == "bor":
+        result = x | y
+    else:
+        result = x ^ y
+    return _of_kind(result, kind)
 
 
 def _shift(op: str, left: Any, right: Any) -> int:
+    # the width is the left operand's (pwsh: 1.5 -shl 1 is an Int32, [long]1 -shl 40 an
+    # Int64); the count is masked to it, so 1 -shl 32 is 1
     a = _bit_operand(left)
     if not isinstance(a, int):
-        finite = math.isfinite(a) if isinstance(a, float) else a.is_finite()
-        if not finite:
+        if not _finite(a):
             raise C.final_cast_error(a, "System.Int64")
         a = C.round_half_even(a)
     right = _base(right)
@@ -976,21 +1024,20 @@ def _shift(op: str, left: Any, right: Any) -> int:
         count = C.round_half_even(right) if _finite(right) else 0
     else:
         count = C.convert_to_integer(right, "System.Int32")
-    if C.INT32_MIN <= a <= C.INT32_MAX:
-        bits, signed = 32, True
-    elif C.INT64_MIN <= a <= C.INT64_MAX:
-        bits, signed = 64, True
-    elif 0 <= a <= C.UINT64_MAX:
-        bits, signed = 64, False
-    else:
+    kind = _int_kind(a)
+    if kind == "big":
         raise C.final_cast_error(a, "System.Int64")
+    bits = 32 if kind in ("i32", "u32") else 64
+    signed = kind in ("i32", "i64")
+    value = int(a)
     count &= bits - 1
     if op == "shr":
-        return a >> count
-    result = (a << count) & ((1 << bits) - 1)
-    if signed and result >= 1 << (bits - 1):
-        result -= 1 << bits
-    return result
+        result = value >> count
+    else:
+        result = (value << count) & ((1 << bits) - 1)
+        if signed and result >= 1 << (bits - 1):
+            result -= 1 << bits
+    return _of_kind(result, kind)
 
 
 def _finite(value: Any) -> bool:
@@ -1009,10 +1056,16 @@ def _bnot(operand: Any) -> int:
         value = C.round_half_even(value)
         if not C.INT64_MIN <= value <= C.UINT64_MAX:
             raise C.final_cast_error(operand, "System.UInt64")
-    if C.INT64_MIN <= value <= C.INT64_MAX:
-        return ~value
-    if value <= C.UINT64_MAX:
-        return C.UINT64_MAX - value
+    kind = _int_kind(value)
+    number = int(value)
+    if kind == "i32":
+        return ~number  # -bnot on a byte or short is an Int32 too
+    if kind == "i64":
+        return C.typed_int(~number, "System.Int64")
+    if kind == "u32":
+        return C.typed_int(0xFFFFFFFF - number, "System.UInt32")
+    if kind == "u64":
+        return C.typed_int(C.UINT64_MAX - number, "System.UInt64")
     raise C.final_cast_error(value, "System.UInt64")
 
 
@@ -1137,10 +1190,8 @@ def _negate(operand: Any) -> Any:
     if isinstance(operand, float | Decimal):
         return -operand
     if isinstance(operand, int):
-        bounds = _int_range(operand)
-        if bounds is not None and not bounds[0] <= -operand <= bounds[1]:
-            return -float(operand)  # -[int]::MinValue overflows into a Double
-        return -operand
+        # 0 - x: -[int]::MinValue overflows into a Double, -[long]5 stays an Int64
+        return numeric_operation("-", 0, operand)
     if isinstance(operand, dt.timedelta):
         return _span_result(lambda: -operand)
     return _subtract(0, operand)

@@ -855,9 +855,11 @@ class Parser:
         last_end = self._attribute_arguments_rule(positional, named, lparen.end)
         self._set_mode(old_mode)
         self._skip_newlines()
-        rparen: Token | None = self._next()
-        if rparen is not None and rparen.kind is not TK.RPAREN:
-            self._unget(rparen)
+        token = self._next()
+        rparen: Token | None = token
+        if token.kind is not TK.RPAREN:
+            # pretend the ')' was there and look for the ']'
+            self._unget(token)
             rparen = None
             self._report_incomplete(self._extent(last_end, last_end),
                                     "MissingEndParenthesisInExpression")
@@ -1573,10 +1575,12 @@ class Parser:
         self._skip()
         parameters = self._parameter_list_rule()
         self._skip_newlines()
-        rparen: Token | None = self._next()
+        token = self._next()
+        rparen: Token | None = token
         error_end: Located | None = None
-        if rparen is not None and rparen.kind is not TK.RPAREN:
-            self._unget(rparen)
+        if token.kind is not TK.RPAREN:
+            # go on as if the ')' was there: the body may follow
+            self._unget(token)
             rparen = None
             error_end = parameters[-1] if parameters else lparen
             self._report_incomplete(self._after(error_end),
@@ -1699,9 +1703,8 @@ class Parser:
             pipeline = self._pipeline_rule(expr)
             expr = None
             if pipeline is None:
-                if operator is None:
+                if operator is None or chain is None or first is None:
                     return None
-                assert first is not None and chain is not None
                 if first.kind is TK.END_OF_INPUT:
                     self._report_incomplete(self._after(operator), "EmptyPipelineChainElement")
                 elif first.kind is not TK.DOT and first.kind is not TK.AMPERSAND:
@@ -1719,11 +1722,11 @@ class Parser:
                     return A.ErrorStatementAst(self._span(chain or pipeline, after))
                 token = after
             if token.kind is not TK.AND_AND and token.kind is not TK.OR_OR:
-                if chain is None:
+                if chain is None or operator is None:
                     return pipeline
-                assert operator is not None
                 return self._chain(chain, operator, pipeline)
-            chain = pipeline if chain is None else self._chain(chain, operator, pipeline)
+            chain = (pipeline if chain is None or operator is None
+                     else self._chain(chain, operator, pipeline))
             operator = token
             self._skip()
             self._skip_newlines()
@@ -1731,9 +1734,9 @@ class Parser:
                 self._report_incomplete(self._after(operator), "EmptyPipelineChainElement")
                 return chain
 
-    def _chain(self, left: A.StatementAst, operator: Token | None,
+    def _chain(self, left: A.StatementAst, operator: Token,
                right: A.StatementAst) -> A.StatementAst:
-        symbol: Literal["&&", "||"] = "&&" if operator and operator.kind is TK.AND_AND else "||"
+        symbol: Literal["&&", "||"] = "&&" if operator.kind is TK.AND_AND else "||"
         return A.PipelineChainAst(self._span(left, right), left, symbol, right)
 
     def _assignment(self, left: A.ExpressionAst, assign: Token) -> A.StatementAst:

@@ -213,6 +213,22 @@ class AutomationNull:
 NOTHING = AutomationNull()
 
 
+class _Missing:
+    """The answer for "there is no such member"; the language layer turns it into $null or a
+    strict-mode error."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+MISSING: Any = _Missing()
+
+
 def is_collection(value: Any) -> bool:
     """Whether PowerShell enumerates this value in a pipeline or foreach (arrays, lists,
     ArrayLists, results of @()). Strings and hashtables are *not* enumerated."""

@@ -550,6 +550,17 @@ def make_converter(ctx: Context) -> Callable[[Any, str], Any]:
     return convert
 
 
+def script_binder(ctx: Context, signature: CommandSignature) -> Binder:
+    """The binder of a script's or function's param() block (it may run [ValidateScript])."""
+
+    def validation(block: Any, value: Any) -> bool:
+        results = invoke_block_collect(ctx, block, dollar_under=value)
+        return conversions.to_bool(results[0] if len(results) == 1 else results)
+
+    return Binder(signature, make_converter(ctx), lambda t: _type_label(ctx, t),
+                  is_cmdlet=False, run_validation=validation)
+
+
 class CmdletProcessor(Processor):
     def __init__(self, ctx: Context, cmdlet_type: type[Cmdlet], arguments: list[Argument],
                  extent: Extent | None, expects_input: bool, invoked_as: str) -> None:
@@ -714,8 +725,7 @@ class ScriptProcessor(Processor):
         self.is_filter = is_filter
         self.script = script
         self.scope = Scope(ctx.scope, is_script=script) if new_scope else ctx.scope
-        self.binder = Binder(self.compiled.signature, make_converter(ctx),
-                             lambda t: _type_label(ctx, t), is_cmdlet=False)
+        self.binder = script_binder(ctx, self.compiled.signature)
         self.call = _bind(self.binder, arguments, expects_input, extent, name)
         self.settings = settings_from(ctx, self.call.common)
         self.inputs: list[Any] = []
@@ -844,9 +854,7 @@ def invoke_block_collect(ctx: Context, block: Any, *, dollar_under: Any = ...,
         scope.set_local("PSItem", dollar_under, "psitem")
     if args or compiled.parameters:
         positional: list[Argument] = [PositionalArgument(a) for a in (args or [])]
-        binder = Binder(compiled.signature, make_converter(ctx), lambda t: _type_label(ctx, t),
-                        is_cmdlet=False)
-        call = binder.bind(positional, False)
+        call = script_binder(ctx, compiled.signature).bind(positional, False)
         for spec in compiled.parameters:
             if spec.name in call.bound:
                 scope.set_local(spec.name, call.bound[spec.name], spec.folded)

@@ -198,9 +198,15 @@ def _integer(type_name: str) -> Converter:
     return lambda value: C.convert_to_integer(value, type_name)
 
 
-def _is_int_in(low: int, high: int) -> InstanceCheck:
-    return lambda value: (isinstance(value, int) and not isinstance(value, bool)
-                          and low <= value <= high)
+def _is_integer_type(full_name: str) -> InstanceCheck:
+    # a typed integer (Int64, Byte ...) is exactly its type; a plain int is an Int32 when it
+    # fits, else an Int64, else a UInt64
+    def check(value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return False
+        return C.type_name_of(value) == full_name
+
+    return check
 
 
 def _to_string(value: Any) -> str:
@@ -539,20 +545,14 @@ def default_types() -> TypeRegistry:
         "System.SByte": ("sbyte",), "System.UInt16": ("ushort", "uint16"),
         "System.UInt32": ("uint", "uint32"), "System.UInt64": ("ulong", "uint64"),
     }
-    checks: dict[str, InstanceCheck] = {
-        "System.Int32": _is_int_in(C.INT32_MIN, C.INT32_MAX),
-        "System.Int64": lambda v: _is_int_in(C.INT64_MIN, C.INT64_MAX)(v)
-        and not C.INT32_MIN <= v <= C.INT32_MAX,
-        "System.UInt64": lambda v: _is_int_in(C.INT64_MAX + 1, C.UINT64_MAX)(v),
-    }
     for full_name, aliases in integer_aliases.items():
         add(PSType(full_name, converter=_integer(full_name),
-                   instance_check=checks.get(full_name, lambda v: False), default=0,
-                   is_value_type=True, python_types=(int,)), *aliases)
+                   instance_check=_is_integer_type(full_name),
+                   default=C.typed_int(0, full_name), is_value_type=True,
+                   python_types=(C.INTEGER_CLASSES.get(full_name, int),)), *aliases)
     add(PSType("System.Numerics.BigInteger", ps_name="bigint", converter=_to_bigint,
-               instance_check=lambda v: isinstance(v, int) and not isinstance(v, bool)
-               and not C.INT64_MIN <= v <= C.UINT64_MAX, default=0, is_value_type=True,
-               python_types=(int,)), "bigint")
+               instance_check=lambda v: type(v) is int and not C.INT64_MIN <= v <= C.UINT64_MAX,
+               default=0, is_value_type=True, python_types=(int,)), "bigint")
     add(PSType("System.Double", converter=C.convert_to_double,
                instance_check=lambda v: isinstance(v, float) and not isinstance(v, Single),
                default=0.0, is_value_type=True, python_types=(float,)), "double")

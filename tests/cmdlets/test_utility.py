@@ -560,7 +560,8 @@ def test_write_streams() -> None:
 
 def test_write_information_reserved_tag() -> None:
     result = run("Write-Information 'x' -Tags PSHost")
-    assert result.stderr == "Write-Information: Cannot use tag 'PSHost'. The 'PS' prefix is reserved.\n"
+    assert result.stderr == ("Write-Information: Cannot use tag 'PSHost'. The 'PS' prefix is "
+                             "reserved.\n")
 
 
 def test_write_progress() -> None:
@@ -959,3 +960,49 @@ def test_select_string_context() -> None:
 def test_select_string_bad_pattern() -> None:
     result = run("'a' | Select-String '('")
     assert result.stderr.startswith("Select-String: ")
+
+
+# -- more files and formats -------------------------------------------------------------------
+
+
+def test_tee_append_and_out_file_encoding(tmp_path: Path) -> None:
+    out("1, 2 | Tee-Object -FilePath t.txt | Out-Null\n3 | Tee-Object t.txt -Append | Out-Null\n"
+        "'é' | Out-File bom.txt -Encoding utf8BOM\n'é' | Out-File plain.txt",
+        location=tmp_path)
+    assert (tmp_path / "t.txt").read_text(encoding="utf-8") == "1\n2\n3\n"
+    assert (tmp_path / "bom.txt").read_bytes() == b"\xef\xbb\xbf\xc3\xa9\n"
+    assert (tmp_path / "plain.txt").read_bytes() == b"\xc3\xa9\n"
+
+
+def test_import_csv_with_type_line_and_header(tmp_path: Path) -> None:
+    (tmp_path / "in.csv").write_text(
+        '#TYPE My.Row\n"Name","Size"\n"a","1"\n"b","2"\n', encoding="utf-8")
+    assert lines("$r = Import-Csv in.csv\n$r[1].Size\n$r[0].PSObject.TypeNames[0]\n"
+                 "(Import-Csv in.csv -Header X, Y)[1].X", location=tmp_path) == [
+        "2", "CSV:My.Row", "Name"]
+
+
+def test_export_csv_no_clobber(tmp_path: Path) -> None:
+    (tmp_path / "x.csv").write_text("keep\n", encoding="utf-8")
+    result = run("[pscustomobject]@{a=1} | Export-Csv x.csv -NoClobber", location=tmp_path)
+    assert "already exists" in result.stderr
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8") == "keep\n"
+
+
+def test_format_table_group_by_and_list_calculated() -> None:
+    assert out("[pscustomobject]@{g='x'; v=1}, [pscustomobject]@{g='x'; v=2}, "
+               "[pscustomobject]@{g='y'; v=3} | Format-Table v -GroupBy g") == (
+        "\n   g: x\n\nv\n-\n1\n2\n\n   g: y\n\nv\n-\n3\n\n")
+    assert out("[pscustomobject]@{a=2} | Format-List @{n='Twice'; e={$_.a * 2}}, a") == (
+        "\nTwice : 4\na     : 2\n\n")
+
+
+def test_select_expand_hashtable_member() -> None:
+    assert lines("(@{a=1; b=2} | Select-Object -ExpandProperty Keys | Sort-Object) -join ','\n"
+                 "(@{a=1; b=2} | Select-Object b).b") == ["a,b", "2"]
+
+
+def test_uformat_specifiers() -> None:
+    assert lines("Get-Date -Date '2024-03-04 15:06:07' -UFormat "
+                 "'%c|%C|%k|%l|%s|%U|%u|%V|%W|%w|%G|%q'") == [
+        "Mon 04 Mar 2024 15:06:07|20|15| 3|1709564767|09|1|10|9|1|2024|q"]

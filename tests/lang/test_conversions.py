@@ -21,9 +21,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asrsim.lang.conversions import (
+    Byte,
     Char,
+    Int16,
+    Int64,
     RegexParseError,
+    SByte,
     Single,
+    UInt16,
+    UInt32,
+    UInt64,
     Version,
     compare,
     compile_regex,
@@ -178,8 +185,9 @@ def test_to_string_of_objects_naming_their_dotnet_type() -> None:
     ("0x100000000", 4294967296), ("0b101", 5),
     ("2147483648", 2147483648), ("99999999999999999999", Decimal("99999999999999999999")),
     ("1kb", 1024), ("1mb", 1048576), ("1gb", 1073741824), ("1.5kb", 1536.0), ("1KB", 1024),
-    ("1d", Decimal(1)), ("1.5d", Decimal("1.5")), ("10l", 10), ("5u", 5), ("5y", 5),
-    ("0xFFFFFFFFl", 4294967295), ("1n", 1),
+    ("1d", Decimal(1)), ("1.5d", Decimal("1.5")), ("10l", Int64(10)), ("5u", UInt32(5)),
+    ("5y", SByte(5)), ("5uy", Byte(5)), ("5s", Int16(5)), ("5us", UInt16(5)),
+    ("5ul", UInt64(5)), ("0xFFFFFFFFl", Int64(4294967295)), ("0xFFl", Int64(255)), ("1n", 1),
 ])
 def test_parse_number_reads_powershell_literals(text: str, expected: Any) -> None:
     value = parse_number(text)
@@ -258,6 +266,24 @@ def test_int_cast_of_a_collection_is_not_possible() -> None:
     assert error.record.fully_qualified_error_id == "ConvertToFinalInvalidCastException"
     assert error.message == ('Cannot convert the "System.Object[]" value of type '
                              '"System.Object[]" to type "System.Int32".')
+
+
+def test_integer_casts_keep_their_dotnet_type() -> None:
+    # [long]'123' is an Int64 even though the value would fit an Int32
+    for name, type_name in (("long", "System.Int64"), ("byte", "System.Byte"),
+                            ("short", "System.Int16"), ("uint", "System.UInt32"),
+                            ("ulong", "System.UInt64"), ("sbyte", "System.SByte"),
+                            ("ushort", "System.UInt16"), ("int", "System.Int32")):
+        value = cast(name, "123")
+        assert value == 123
+        assert type_name_of(value) == type_name
+        assert T(name).is_instance(value)
+        assert to_string(value) == "123"
+    assert not T("int").is_instance(cast("long", 5))
+    assert not T("long").is_instance(5)
+    assert T("long").is_instance(2**40)
+    assert type(cast("int", "5")) is int
+    assert type_name_of(T("long").default) == "System.Int64"
 
 
 def test_bigint_truncates() -> None:
@@ -795,7 +821,11 @@ _scalars = st.one_of(
     st.none(), st.just(NOTHING), st.booleans(), st.integers(-(2**63), 2**64),
     st.floats(), st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**30),
                              max_value=10**30),
-    _texts, st.builds(Char, st.characters()), st.datetimes(), st.timedeltas(), st.uuids())
+    _texts, st.builds(Char, st.characters()), st.datetimes(), st.timedeltas(), st.uuids(),
+    st.builds(Int64, st.integers(-(2**63), 2**63 - 1)),
+    st.builds(UInt32, st.integers(0, 2**32 - 1)),
+    st.builds(UInt64, st.integers(0, 2**64 - 1)), st.builds(Byte, st.integers(0, 255)),
+    st.builds(Single, st.floats(width=32)))
 VALUES = st.recursive(_scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3),
     st.builds(Hashtable, st.lists(st.tuples(st.text(max_size=3), inner), max_size=3)),

@@ -947,3 +947,12 @@ def test_psvariable_and_adapted_engine_objects() -> None:
     dotnet.set_property(variable, "Value", 6)
     assert variable.value == 6
     assert "ReadOnly" in dotnet.property_names(variable)
+
+
+def test_has_method_for_member_enumeration() -> None:
+    assert dotnet.has_method("a", "toupper") is True
+    assert dotnet.has_method(["a"], "ToUpper") is False  # the caller enumerates
+    assert dotnet.has_method(["a"], "Contains") is True
+    assert dotnet.has_method(PSObject(), "ToString") is True
+    assert dotnet.has_method(PSObject(methods={"Go": lambda: 1}), "go") is True
+    assert dotnet.has_method(None, "ToString") is False

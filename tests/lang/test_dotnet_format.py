@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asrsim.lang.conversions import Char, Single
+from asrsim.lang.conversions import Byte, Char, Int16, Int64, Single
 from asrsim.lang.dotnet_format import (
     EN_US,
     INVARIANT,
@@ -100,6 +100,13 @@ def test_standard_numeric_formats(template: str, value: Any, expected: str) -> N
 ])
 def test_numeric_rounding(template: str, value: Any, expected: str) -> None:
     assert f(template, value) == expected
+
+
+def test_hex_takes_the_width_of_the_integer_type() -> None:
+    # pwsh: '{0:X}' -f [int64]-1 is sixteen Fs
+    assert f("{0:X}", Int64(-1)) == "FFFFFFFFFFFFFFFF"
+    assert f("{0:X}", Int16(-1)) == "FFFF"
+    assert f("{0:X2}", Byte(10)) == "0A"
 
 
 def test_percent_shifts_the_scale_instead_of_multiplying_the_double() -> None:

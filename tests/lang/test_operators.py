@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asrsim.lang.conversions import Char, type_name_of
+from asrsim.lang.conversions import Byte, Char, Int64, UInt32, UInt64, type_name_of
 from asrsim.lang.errors import RuntimeException
 from asrsim.lang.operators import (
     OperatorContext,
@@ -120,6 +120,23 @@ def test_arithmetic_widening(name: str, left: Any, right: Any, expected: Any,
     assert typed(op(name, left, right)) == (expected, type_name)
 
 
+def test_typed_integers_widen_as_dotnet_does() -> None:
+    long_one = default_types().resolve("long").convert(1)  # type: ignore[union-attr]
+    assert typed(op("+", long_one, 1)) == (2, "System.Int64")
+    assert typed(op("+", Byte(1), Byte(1))) == (2, "System.Int32")  # C# promotes to Int32
+    # about_Arithmetic_Operators: ([int32]::minvalue + [uint32]::maxvalue) is an Int64
+    assert typed(op("+", -2147483648, UInt32(4294967295))) == (2147483647, "System.Int64")
+    # about_Arithmetic_Operators: 9223372036854775807ul + 2 is 9223372036854775809
+    assert typed(op("+", UInt64(9223372036854775807), 2)) == (9223372036854775809,
+                                                               "System.UInt64")
+    # ... and ([ulong]::MaxValue + 1) is a Double
+    assert type_name_of(op("+", UInt64(2**64 - 1), 1)) == "System.Double"
+    assert typed(op("/", Int64(6), 3)) == (2, "System.Int64")
+    assert typed(op("%", Int64(7), 3)) == (1, "System.Int64")
+    assert typed(op("*", UInt32(3), 2)) == (6, "System.Int64")
+    assert typed(op("+", Int64(2**62), Int64(2**62))) == (2.0**63, "System.Double")
+
+
 def test_decimal_overflow_is_an_error() -> None:
     # about_Arithmetic_Operators: [Decimal]::maxvalue + 1 is an error
     maximum = Decimal(2**96 - 1)
@@ -148,8 +165,9 @@ def test_division_by_zero() -> None:
     # about_Arithmetic_Operators: "file" + 16 is "file16"; + '123' is 123
     ("1", 2, "12"), ("abc", 1, "abc1"), ("1.5", 1, "1.51"), ("a", True, "aTrue"),
     ("a", 1.5, "a1.5"), ("a", None, "a"), ("a", [1, 2], "a1 2"), (Char("A"), 1, "A1"),
-    (2, "1", 3), (1, "1.5", 2.5), (1, "2147483648", 2147483649), (1, "1e3", 1001.0),
+    (2, "1", 3), (1, "1.5", 2.5), (1, "2147483648", Int64(2147483649)), (1, "1e3", 1001.0),
     (1, "0x10", 17), (1, "1,000", 1001), (1, " 2 ", 3), (1, "", 1), (1, "1.5d", Decimal("2.5")),
+    (1, "10l", Int64(11)),
     (1, Char("A"), 66), (None, 1, 1), (None, "a", "a"), (None, None, None),
 ])
 def test_addition(left: Any, right: Any, expected: Any) -> None:
@@ -699,6 +717,20 @@ def test_bitwise(name: str, left: Any, right: Any, expected: int) -> None:
     assert op(name, left, right) == expected
 
 
+def test_bitwise_operators_keep_the_integer_type() -> None:
+    # pwsh: a real operand gives System.UInt64, or System.Int64 when either is negative
+    assert typed(op("band", 0.5, 3)) == (0, "System.UInt64")
+    assert typed(op("band", -5.4, 3)) == (3, "System.Int64")
+    assert typed(op("band", 5, 3)) == (1, "System.Int32")
+    assert typed(op("band", Int64(6), 3)) == (2, "System.Int64")
+    # the shift width is the left operand's: [long]1 -shl 40 is 1099511627776
+    assert typed(op("shl", Int64(1), 40)) == (1099511627776, "System.Int64")
+    assert typed(op("shl", UInt32(1), 31)) == (2147483648, "System.UInt32")
+    assert typed(un("bnot", Int64(0))) == (-1, "System.Int64")  # pwsh: -bnot [long]0
+    assert typed(un("bnot", UInt32(0))) == (4294967295, "System.UInt32")
+    assert typed(un("bnot", 1e19)) == (8446744073709551615, "System.UInt64")
+
+
 def test_bitwise_not() -> None:
     # about_Arithmetic_Operators: -bNot 10 is -11
     assert un("bnot", 10) == -11
@@ -784,7 +816,8 @@ def test_unary_minus_and_plus() -> None:
     assert un("-", "1.5") == -1.5
     assert un("-", True) == -1
     assert un("-", 5) == -5
-    assert typed(un("-", 2147483648)) == (-2147483648, "System.Int32")
+    assert typed(un("-", 2147483648)) == (-2147483648, "System.Int64")  # pwsh: stays Int64
+    assert typed(un("-", Int64(5))) == (-5, "System.Int64")
     assert typed(un("-", -2147483648)) == (2147483648.0, "System.Double")
     assert un("-", Decimal("1.5")) == Decimal("-1.5")
     assert un("-", dt.timedelta(hours=1)) == dt.timedelta(hours=-1)

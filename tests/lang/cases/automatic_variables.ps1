@@ -8,6 +8,10 @@ $null
 
 # case: true and false are not writable
 $true = 5
+'after'
+$true
+# expect: after
+# expect: True
 # expect error: VariableNotWritable
 
 # case: assigning to null has no effect
