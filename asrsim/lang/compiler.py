@@ -581,9 +581,23 @@ class Compiler:
         if isinstance(node, A.ConvertExpressionAst):
             inner = self.store(node.child)
             type_name = node.type_name.name
+            variable_node = node.child if isinstance(node.child, A.VariableExpressionAst) else None
 
             def typed(ctx: Context, value: Any) -> None:
-                inner(ctx, self._convert(ctx, type_name, value, node.type_name.extent))
+                converted = self._convert(ctx, type_name, value, node.type_name.extent)
+                if variable_node is None:
+                    inner(ctx, converted)
+                    return
+                # `[int]$x = ...` constrains $x: later assignments convert too
+                scope = ctx.scope.qualified(variable_node.scope) if variable_node.scope \
+                    else ctx.scope
+                folded = variable_node.name.casefold()
+                variable = scope.variables.get(folded)
+                if variable is not None:
+                    variable.converter = None
+                scope.set_local(variable_node.name, converted, folded)
+                pstype = self._type(ctx, type_name, node.type_name.extent)
+                scope.variables[folded].converter = pstype.convert
 
             return typed
         if isinstance(node, A.MemberExpressionAst) and not isinstance(
@@ -819,6 +833,7 @@ class Compiler:
             try:
                 for item in items:
                     scope.set_local("_", item, "_")
+                    scope.set_local("PSItem", item, "psitem")
                     matched = False
                     try:
                         for kind, test, body in clauses:
@@ -969,7 +984,11 @@ class Compiler:
 
     def e_ExpandableStringExpressionAst(self, node: A.ExpandableStringExpressionAst  # noqa: N802
                                         ) -> Expr:
-        parts: list[str | Expr] = [p if isinstance(p, str) else self.expr(p) for p in node.parts]
+        parts: list[str | Expr] = [
+            p if isinstance(p, str) else
+            self._variable_reader(p, in_string=True) if isinstance(p, A.VariableExpressionAst)
+            else self.expr(p)
+            for p in node.parts]
 
         def expand(ctx: Context) -> str:
             ofs = conversions.to_string(ctx.runtime.get_variable(ctx.scope, "OFS", " "))
@@ -983,7 +1002,7 @@ class Compiler:
 
         return expand
 
-    def _variable_reader(self, node: A.VariableExpressionAst) -> Expr:
+    def _variable_reader(self, node: A.VariableExpressionAst, in_string: bool = False) -> Expr:
         name = node.name
         folded = name.casefold()
         scope_name = node.scope
@@ -1014,7 +1033,8 @@ class Compiler:
                 ctx.runtime.commands.load_pending()
                 variable = scope.lookup(folded)
             if variable is None:
-                if ctx.scope.strict_version:
+                # strict mode 1.0 allows an unset variable inside a string; 2.0 and later do not
+                if (ctx.scope.strict_version or 0) >= (2 if in_string else 1):
                     raise RuntimeException(
                         f"The variable '${name}' cannot be retrieved because it has not been "
                         "set.", "VariableIsUndefined", "InvalidOperation", target=name,
@@ -1050,9 +1070,14 @@ class Compiler:
         if folded in ("true", "false", "null", "?") and scope_name is None:
             if folded == "null":
                 return lambda ctx, value: None  # `$null = cmd` discards
-            raise RuntimeException(f"Cannot overwrite variable {name} because it is read-only "
-                                   "or constant.", "VariableNotWritable", "WriteError",
-                                   extent=node.extent)
+            extent = node.extent
+
+            def refuse(ctx: Context, value: Any) -> None:
+                raise RuntimeException(f"Cannot overwrite variable {name} because it is "
+                                       "read-only or constant.", "VariableNotWritable",
+                                       "WriteError", target=name, extent=extent)
+
+            return refuse
 
         def write(ctx: Context, value: Any) -> None:
             scope = ctx.scope.qualified(scope_name) if scope_name else ctx.scope
@@ -1517,14 +1542,17 @@ def _statement_failed(ctx: Context, error: RuntimeException, node: A.StatementAs
 
 def _index(ctx: Context, target: Any, index: Any) -> Any:
     if target is None or target is NOTHING:
-        if ctx.scope.strict_version:
-            raise RuntimeException("Cannot index into a null array.", "NullArray",
-                                   "InvalidOperation")
-        return None
+        raise RuntimeException("Cannot index into a null array.", "NullArray",
+                               "InvalidOperation")
     if isinstance(index, list):
         return [_index(ctx, target, i) for i in index]
     if isinstance(target, dict):
-        return target.get(index) if isinstance(target, Hashtable) else target.get(index)
+        if isinstance(target, Hashtable) and target.ordered and type(index) is int and \
+                index not in target:
+            # an [ordered] dictionary is also indexed by position
+            values = list(target.values())
+            return values[index] if -len(values) <= index < len(values) else None
+        return target.get(index)
     if isinstance(target, list | str):
         try:
             position = int(conversions.to_number(index))
@@ -1534,6 +1562,10 @@ def _index(ctx: Context, target: Any, index: Any) -> Any:
                 "InvalidArgument") from None
         if -len(target) <= position < len(target):
             return target[position]
+        if (ctx.scope.strict_version or 0) >= 3:
+            raise RuntimeException("Index was outside the bounds of the array.",
+                                   "System.IndexOutOfRangeException", "NotSpecified",
+                                   target=index, dotnet_type="System.IndexOutOfRangeException")
         return None
     if isinstance(target, PSObject):
         method = target.methods.get("get_item")

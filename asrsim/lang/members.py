@@ -213,6 +213,15 @@ def invoke_member(ctx: Context, target: Any, name: str, args: list[Any],
     if target is None:
         raise RuntimeException("You cannot call a method on a null-valued expression.",
                                "InvokeMethodOnNull", "InvalidOperation")
+    if isinstance(target, list) and not isinstance(target, Hashtable):
+        try:
+            return dotnet.invoke_method(target, name, args)
+        except RuntimeException as error:
+            if not error.record.fully_qualified_error_id.startswith("MethodNotFound"):
+                raise
+            # member-access enumeration works for methods too: ('a','b').ToUpper()
+            results = [invoke_member(ctx, item, name, args, invoke_block) for item in target]
+            return results[0] if len(results) == 1 else results
     return dotnet.invoke_method(target, name, args)
 
 

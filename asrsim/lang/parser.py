@@ -435,6 +435,9 @@ class Parser:
 
     def _tokenizer_error(self, start: int, end: int, error_id: str, message: str,
                          incomplete: bool) -> None:
+        # PowerShell may point one character past the end ('0x' at the end of a script)
+        size = len(self.text)
+        start, end = min(start, size), min(end, size)
         self._save(self._extent(start, end), error_id, message,
                    incomplete and self._at_end(end))
 

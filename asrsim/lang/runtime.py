@@ -45,6 +45,7 @@ from asrsim.lang.errors import (
     ReturnException,
     RuntimeException,
 )
+from asrsim.lang.conversions import Version
 from asrsim.lang.formatting import ViewRegistry, default_views, format_default
 from asrsim.lang.operators import OperatorContext
 from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
@@ -195,7 +196,7 @@ class Runtime:
             "OFS": " ", "FormatEnumerationLimit": 4, "MaximumHistoryCount": 4096,
             "Error": self.errors, "LASTEXITCODE": 0, "PID": 4242, "HOME": "C:\\Users\\admin",
             "PSVersionTable": Hashtable([
-                ("PSVersion", PS_VERSION), ("PSEdition", "Core"), ("OS", "asrsim"),
+                ("PSVersion", Version(7, 4, 6)), ("PSEdition", "Core"), ("OS", "asrsim"),
                 ("Platform", "Win32NT"), ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0",
                                                                    "5.0", "5.1", "6.0", "7.0"]),
                 ("WSManStackVersion", "3.0"), ("SerializationVersion", "1.1.0.1"),

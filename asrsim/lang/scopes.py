@@ -8,6 +8,7 @@ caller's scope itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,8 @@ class PSVariable:
     constant: bool = False
     read_only: bool = False
     description: str = ""
+    #: a type constraint (`[int]$x = 1`): every later assignment is converted by it
+    converter: Callable[[Any], Any] | None = None
 
 
 class Scope:
@@ -55,7 +58,7 @@ class Scope:
             raise RuntimeException(
                 f"Cannot overwrite variable {variable.name} because it is read-only or "
                 "constant.", "VariableNotWritable", "WriteError", target=variable.name)
-        variable.value = value
+        variable.value = value if variable.converter is None else variable.converter(value)
 
     def define(self, variable: PSVariable) -> None:
         self.variables[variable.name.casefold()] = variable
