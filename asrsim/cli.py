@@ -232,13 +232,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Rehearse Azure Site Recovery VMM-to-VMM disaster recovery against a "
         "simulated estate.",
     )
-    parser.add_argument("-c", "--command", dest="command_text", metavar="COMMAND",
-                        help="run PowerShell text, as pwsh -Command does")
+    parser.add_argument(
+        "-c",
+        "--command",
+        dest="command_text",
+        metavar="COMMAND",
+        help="run PowerShell text, as pwsh -Command does",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser(
-        "run", parents=[world_option], help="run a PowerShell script against the world",
+        "run",
+        parents=[world_option],
+        help="run a PowerShell script against the world",
         description="Run a .ps1 script; arguments after the file bind to its param() block "
-                    "(-Name value, -Switch, or positional).",
+        "(-Name value, -Switch, or positional).",
     )
     run.add_argument("script", metavar="FILE.ps1")
     run.add_argument("script_args", nargs=argparse.REMAINDER, metavar="ARGUMENTS")

@@ -26,19 +26,31 @@ def default_modules() -> list[ModuleType]:
 
 
 class Session:
-    def __init__(self, *, host: Any = None, world: Any = None, seed: int | None = None,
-                 files: FileAccess | None = None, modules: Iterable[ModuleType] | None = None,
-                 location: Path | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        host: Any = None,
+        world: Any = None,
+        seed: int | None = None,
+        files: FileAccess | None = None,
+        modules: Iterable[ModuleType] | None = None,
+        location: Path | None = None,
+    ) -> None:
         from asrsim.shell.host import ConsoleHost
 
         # a world is opened only when something needs it, so `asrsim -c '1+1'` starts fast
         self._world = world
         self._modules = None if modules is None else list(modules)
         commands = CommandTable()
-        self.runtime = Runtime(commands, host or ConsoleHost(), clock=self._now,
-                               sleep=self._sleep,
-                               seed=seed if seed is not None else self._world_seed,
-                               files=files, location=location)
+        self.runtime = Runtime(
+            commands,
+            host or ConsoleHost(),
+            clock=self._now,
+            sleep=self._sleep,
+            seed=seed if seed is not None else self._world_seed,
+            files=files,
+            location=location,
+        )
         # cmdlet modules load on first use of a command (or of a variable one defines)
         commands.add_loader(self._load_modules)
         self.runner = ScriptRunner(self.runtime)
@@ -85,7 +97,7 @@ class Session:
             # world's time moves on and the work that falls due runs
             self.world.advance(timedelta(seconds=seconds))
         else:
-            time.sleep(seconds / clock.speed)  # noqa: TID251 - a realtime world runs on wall time
+            time.sleep(seconds / clock.speed)
 
     # -- running -------------------------------------------------------------------------
 

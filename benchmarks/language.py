@@ -65,8 +65,10 @@ def main() -> None:
     ps_loop = best(lambda: run_ps(loop_text), options.repeat)
     py_loop = best(lambda: python_loop(options.loop), options.repeat)
 
-    pipe_text = (f"1..{options.objects} | Where-Object {{ $_ % 2 }} | "
-                 "ForEach-Object { $_ * 2 } | Measure-Object | ForEach-Object Count")
+    pipe_text = (
+        f"1..{options.objects} | Where-Object {{ $_ % 2 }} | "
+        "ForEach-Object { $_ * 2 } | Measure-Object | ForEach-Object Count"
+    )
     assert run_ps(pipe_text).strip() == str(python_pipeline(options.objects))
     ps_pipe = best(lambda: run_ps(pipe_text), options.repeat)
     py_pipe = best(lambda: python_pipeline(options.objects), options.repeat)
@@ -84,13 +86,19 @@ def main() -> None:
     asrsim_start = start([sys.executable, "-m", "asrsim", "-c", "1+1"])
 
     print(f"{'measure':<52} {'asrsim s':>10} {'python s':>10} {'ratio':>8}")
-    print(f"{f'foreach $s += $i, {options.loop:,} iterations':<52} {ps_loop:>10.3f} "
-          f"{py_loop:>10.3f} {ps_loop / py_loop:>8.1f}")
-    print(f"{f'Where | ForEach | Measure, {options.objects:,} objects':<52} {ps_pipe:>10.3f} "
-          f"{py_pipe:>10.3f} {ps_pipe / py_pipe:>8.1f}")
+    print(
+        f"{f'foreach $s += $i, {options.loop:,} iterations':<52} {ps_loop:>10.3f} "
+        f"{py_loop:>10.3f} {ps_loop / py_loop:>8.1f}"
+    )
+    print(
+        f"{f'Where | ForEach | Measure, {options.objects:,} objects':<52} {ps_pipe:>10.3f} "
+        f"{py_pipe:>10.3f} {ps_pipe / py_pipe:>8.1f}"
+    )
     print(f"{'  per object per stage (microseconds)':<52} {per_object_stage:>10.2f}")
-    print(f"{'start-up: asrsim -c 1+1 vs python -c pass':<52} {asrsim_start:>10.3f} "
-          f"{baseline_start:>10.3f} {asrsim_start / baseline_start:>8.1f}")
+    print(
+        f"{'start-up: asrsim -c 1+1 vs python -c pass':<52} {asrsim_start:>10.3f} "
+        f"{baseline_start:>10.3f} {asrsim_start / baseline_start:>8.1f}"
+    )
 
 
 if __name__ == "__main__":

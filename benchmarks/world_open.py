@@ -63,8 +63,7 @@ def main() -> None:
         )
         script = timed_runs([sys.executable, "-c", lookup, str(path), target], options.repeat)
         cli = timed_runs(
-            [sys.executable, "-m", "asrsim", "--world", str(path), "world", "show", "--vm",
-             target],
+            [sys.executable, "-m", "asrsim", "--world", str(path), "world", "show", "--vm", target],
             options.repeat,
         )
         size_mb = path.stat().st_size / 1e6

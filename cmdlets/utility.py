@@ -47,6 +47,9 @@ if TYPE_CHECKING:
 MODULE_NAME = "Microsoft.PowerShell.Utility"
 
 PSCUSTOMOBJECT = "System.Management.Automation.PSCustomObject"
+MEMBER_TYPES_ENUM = "System.Management.Automation.PSMemberTypes"
+CONSOLE_COLOR_ENUM = "System.ConsoleColor"
+ERROR_CATEGORY_ENUM = "System.Management.Automation.ErrorCategory"
 _SELECTED_BASES = (PSCUSTOMOBJECT, "System.Object")
 
 #: cmdlet name -> the .NET class PowerShell names in a FullyQualifiedErrorId
@@ -1482,7 +1485,7 @@ class GetMember(Cmdlet):
     parameters = (
         Parameter("InputObject", "psobject", pipeline=True),
         Parameter("Name", "string[]", position=0),
-        Parameter("MemberType", "string[]", aliases=("Type",)),
+        Parameter("MemberType", MEMBER_TYPES_ENUM, aliases=("Type",)),
         Parameter("View", "string", validate_set=("Extended", "Adapted", "Base", "All")),
         Parameter("Static", "switch"),
         Parameter("Force", "switch"),
@@ -1666,8 +1669,8 @@ class AddMember(Cmdlet):
     output_type = "System.Object"
     parameters = (
         Parameter("InputObject", "psobject", mandatory=True, pipeline=True),
-        Parameter("MemberType", "string", position=0, mandatory=True, sets=("MemberSet",),
-                  aliases=("Type",)),
+        Parameter("MemberType", MEMBER_TYPES_ENUM, position=0, mandatory=True,
+                  sets=("MemberSet",), aliases=("Type",)),
         Parameter("Name", "string", position=1, mandatory=True, sets=("MemberSet",)),
         Parameter("Value", "object", position=2, sets=("MemberSet",)),
         Parameter("SecondValue", "object", position=3, sets=("MemberSet",)),
@@ -1939,8 +1942,8 @@ class WriteHost(Cmdlet):
                                                                                "Message")),
         Parameter("NoNewline", "switch"),
         Parameter("Separator", "object"),
-        Parameter("ForegroundColor", "string", validate_set=_CONSOLE_COLORS),
-        Parameter("BackgroundColor", "string", validate_set=_CONSOLE_COLORS),
+        Parameter("ForegroundColor", CONSOLE_COLOR_ENUM),
+        Parameter("BackgroundColor", CONSOLE_COLOR_ENUM),
     )
 
     def process(self) -> None:
@@ -1995,8 +1998,7 @@ class WriteError(Cmdlet):
         Parameter("Message", "string", position=0, mandatory=("NoException",), pipeline=True,
                   sets=("NoException", "WithException"), aliases=("Msg",)),
         Parameter("ErrorRecord", "object", mandatory=("ErrorRecord",), sets=("ErrorRecord",)),
-        Parameter("Category", "string", sets=("NoException", "WithException"),
-                  validate_set=CATEGORIES),
+        Parameter("Category", ERROR_CATEGORY_ENUM, sets=("NoException", "WithException")),
         Parameter("ErrorId", "string", sets=("NoException", "WithException")),
         Parameter("TargetObject", "object", sets=("NoException", "WithException")),
         Parameter("RecommendedAction", "string"),
@@ -4284,3 +4286,69 @@ CMDLETS: tuple[type[Cmdlet], ...] = (
     ConvertToJson, ConvertFromJson, ConvertToCsv, ConvertFromCsv, ExportCsv, ImportCsv,
     GetDate, StartSleep, NewTimeSpan, GetCulture, GetRandom, JoinString, SelectString,
 )
+
+
+# =============================================================================================
+# enumerations the parameters use ([ConsoleColor], [ErrorCategory], [PSMemberTypes])
+# =============================================================================================
+
+#: PSMemberTypes' flag values; the combinations follow the single members
+_MEMBER_TYPE_VALUES = {name: 1 << index for index, name in enumerate(_MEMBER_TYPES)}
+_MEMBER_TYPE_VALUES.update({
+    "Properties": sum(_MEMBER_TYPE_VALUES[n] for n in _MEMBER_GROUPS["properties"]),
+    "Methods": sum(_MEMBER_TYPE_VALUES[n] for n in _MEMBER_GROUPS["methods"]),
+    "All": sum(1 << index for index in range(len(_MEMBER_TYPES))),
+})
+
+
+def _enum_type(full_name: str, names: tuple[str, ...], *, flags: bool = False,
+               values: dict[str, int] | None = None) -> Any:
+    """A .NET enum as a PSType: casting a name (any case; ``a, b`` for flags) or a number
+    gives the canonical name, as a str subclass that says its .NET type; anything else fails
+    with PowerShell's "Unable to match the identifier name" error."""
+    from asrsim.lang.types import PSType
+
+    numbers = values or {name: index for index, name in enumerate(names)}
+    by_number = {number: name for name, number in numbers.items()}
+    by_name = {name.casefold(): name for name in names}
+    kind = type(full_name.rsplit(".", 1)[-1], (str,), {"__slots__": (),
+                                                       "dotnet_type_name": full_name})
+
+    def fail(value: Any, part: str) -> RuntimeException:
+        return conversions.cast_error(
+            value, full_name, f"Unable to match the identifier name {part} to a valid "
+            "enumerator name. Specify one of the following enumerator names and try again:\n"
+            + ", ".join(names), "InvalidCastFromStringToEnum")
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            raise conversions.null_cast_error(full_name)
+        if isinstance(value, kind):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value in by_number:
+                return kind(by_number[value])
+            raise fail(value, str(value))
+        text = _to_string(value)
+        parts = [p.strip() for p in text.split(",")] if flags else [text.strip()]
+        canonical: list[str] = []
+        for part in parts:
+            found = by_name.get(part.casefold())
+            if found is None:
+                raise fail(value, part)
+            canonical.append(found)
+        return kind(", ".join(canonical))
+
+    return PSType(full_name, converter=convert,
+                  instance_check=lambda v: isinstance(v, kind), is_value_type=True,
+                  python_types=(kind,))
+
+
+def register(runtime: Runtime, session: Any) -> None:
+    """The enumerations this module's parameters are typed with."""
+    types = runtime.types
+    types.register(_enum_type(MEMBER_TYPES_ENUM, (*_MEMBER_TYPES, "Properties", "Methods",
+                                                  "All"),
+                              flags=True, values=_MEMBER_TYPE_VALUES))
+    types.register(_enum_type(CONSOLE_COLOR_ENUM, _CONSOLE_COLORS), "ConsoleColor")
+    types.register(_enum_type(ERROR_CATEGORY_ENUM, CATEGORIES), "ErrorCategory")

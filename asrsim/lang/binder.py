@@ -75,9 +75,15 @@ class BoundCall:
 
 
 class Binder:
-    def __init__(self, signature: CommandSignature, convert: Converter, type_label: Callable[[str], str],
-                 *, is_cmdlet: bool = True,
-                 run_validation: Callable[[Any, Any], bool] | None = None) -> None:
+    def __init__(
+        self,
+        signature: CommandSignature,
+        convert: Converter,
+        type_label: Callable[[str], str],
+        *,
+        is_cmdlet: bool = True,
+        run_validation: Callable[[Any, Any], bool] | None = None,
+    ) -> None:
         self.signature = signature
         #: runs a [ValidateScript()] block with $_ set to the value; True when it passes
         self.run_validation = run_validation
@@ -92,10 +98,22 @@ class Binder:
 
     # -- errors --------------------------------------------------------------------------
 
-    def _error(self, message: str, error_id: str, extent: Extent | None = None,
-               category: str = "InvalidArgument", target: Any = None) -> ParameterBindingException:
-        return ParameterBindingException(message, error_id, command=self.signature.name,
-                                         category=category, extent=extent, target=target)
+    def _error(
+        self,
+        message: str,
+        error_id: str,
+        extent: Extent | None = None,
+        category: str = "InvalidArgument",
+        target: Any = None,
+    ) -> ParameterBindingException:
+        return ParameterBindingException(
+            message,
+            error_id,
+            command=self.signature.name,
+            category=category,
+            extent=extent,
+            target=target,
+        )
 
     # -- names ---------------------------------------------------------------------------
 
@@ -136,12 +154,18 @@ class Binder:
         if not matches:
             raise self._error(
                 f"A parameter cannot be found that matches parameter name '{written}'.",
-                "NamedParameterNotFound", extent, target=written)
+                "NamedParameterNotFound",
+                extent,
+                target=written,
+            )
         listed = " ".join(f"-{m}" for m in matches)
         raise self._error(
             f"Parameter cannot be processed because the parameter name '{written}' is "
-            f"ambiguous. Possible matches include: {listed}.", "AmbiguousParameter", extent,
-            target=written)
+            f"ambiguous. Possible matches include: {listed}.",
+            "AmbiguousParameter",
+            extent,
+            target=written,
+        )
 
     # -- static binding ------------------------------------------------------------------
 
@@ -166,27 +190,36 @@ class Binder:
                 continue
             name, parameter = self.resolve_name(argument.name, argument.extent)
             value = argument.value
-            is_switch = (parameter.is_switch if parameter else
-                         name in ("Verbose", "Debug", "WhatIf", "Confirm"))
+            is_switch = (
+                parameter.is_switch
+                if parameter
+                else name in ("Verbose", "Debug", "WhatIf", "Confirm")
+            )
             if value is ABSENT:
                 if is_switch:
                     value = True
                 elif index < len(arguments) and isinstance(arguments[index], PositionalArgument):
-                    value = arguments[index].value  # type: ignore[union-attr]
+                    value = arguments[index].value
                     index += 1
                 else:
                     type_name = parameter.type if parameter else "string"
                     raise self._error(
                         f"Missing an argument for parameter '{name}'. Specify a parameter of "
                         f"type '{self.type_label(type_name)}' and try again.",
-                        "MissingArgument", argument.extent, target=written)
+                        "MissingArgument",
+                        argument.extent,
+                        target=written,
+                    )
             if name in bound or name in common:
                 raise self._error(
                     f"Cannot bind parameter because parameter '{name}' is specified more "
                     "than once. To provide multiple values to parameters that can accept "
                     "multiple values, use the array syntax. For example, "
-                    '"-parameter value1,value2,value3".', "ParameterAlreadyBound",
-                    argument.extent, target=written)
+                    '"-parameter value1,value2,value3".',
+                    "ParameterAlreadyBound",
+                    argument.extent,
+                    target=written,
+                )
             if parameter is None:
                 common[name] = self._common_value(name, value, argument.extent)
             else:
@@ -196,8 +229,14 @@ class Binder:
         remaining: list[Any] = []
         leftovers = self._bind_positional(positional, bound, extents, candidates)
         still_possible = self._candidate_sets(bound, None) if leftovers else candidates
-        sink = next((p for p in self.signature.parameters
-                     if p.remaining and any(p.in_set(s) for s in still_possible)), None)
+        sink = next(
+            (
+                p
+                for p in self.signature.parameters
+                if p.remaining and any(p.in_set(s) for s in still_possible)
+            ),
+            None,
+        )
         for argument in leftovers:
             if sink is not None:
                 # ValueFromRemainingArguments gathers every argument nothing else took
@@ -212,8 +251,11 @@ class Binder:
                 continue
             raise self._error(
                 f"A positional parameter cannot be found that accepts argument "
-                f"'{_argument_text(argument.value)}'.", "PositionalParameterNotFound",
-                argument.extent, target=argument.value)
+                f"'{_argument_text(argument.value)}'.",
+                "PositionalParameterNotFound",
+                argument.extent,
+                target=argument.value,
+            )
         for name in list(bound):
             parameter = self.by_name[name.casefold()]
             bound[name] = self.coerce(parameter, bound[name], extents.get(name))
@@ -224,9 +266,13 @@ class Binder:
             self.check_mandatory(call)
         return call
 
-    def _bind_positional(self, positional: list[PositionalArgument], bound: dict[str, Any],
-                         extents: dict[str, Extent | None], candidates: list[str]
-                         ) -> list[PositionalArgument]:
+    def _bind_positional(
+        self,
+        positional: list[PositionalArgument],
+        bound: dict[str, Any],
+        extents: dict[str, Extent | None],
+        candidates: list[str],
+    ) -> list[PositionalArgument]:
         """Bind arguments to positions in order. Parameters of different sets may share a
         position; PowerShell takes the one whose set is still possible and whose type the
         argument converts to (``Where-Object Name`` goes to -Property, not -FilterScript)."""
@@ -234,8 +280,11 @@ class Binder:
             return []
         by_position: dict[int, list[Parameter]] = {}
         for parameter in self.signature.parameters:
-            if parameter.position is not None and parameter.name not in bound and \
-                    not parameter.remaining:
+            if (
+                parameter.position is not None
+                and parameter.name not in bound
+                and not parameter.remaining
+            ):
                 by_position.setdefault(parameter.position, []).append(parameter)
         positions = sorted(by_position)
         sets = list(candidates)
@@ -243,8 +292,11 @@ class Binder:
         for argument in positional:
             chosen: Parameter | None = None
             while positions and chosen is None:
-                options = [p for p in by_position[positions.pop(0)]
-                           if p.name not in bound and any(p.in_set(s) for s in sets)]
+                options = [
+                    p
+                    for p in by_position[positions.pop(0)]
+                    if p.name not in bound and any(p.in_set(s) for s in sets)
+                ]
                 chosen = self._best_fit(options, argument.value)
             if chosen is None:
                 leftovers.append(argument)
@@ -284,10 +336,13 @@ class Binder:
                     return choice
             raise self._error(
                 f"Cannot bind parameter '{name}'. Cannot convert value \"{text}\" to type "
-                f"\"System.Management.Automation.ActionPreference\". Error: \"Unable to match "
+                f'"System.Management.Automation.ActionPreference". Error: "Unable to match '
                 f"the identifier name {text} to a valid enumerator name. Specify one of the "
-                f"following enumerator names and try again:\n{', '.join(ACTION_PREFERENCES)}\"",
-                "CannotConvertArgumentNoMessage", extent, target=value)
+                f'following enumerator names and try again:\n{", ".join(ACTION_PREFERENCES)}"',
+                "CannotConvertArgumentNoMessage",
+                extent,
+                target=value,
+            )
         return value
 
     # -- conversion and validation -------------------------------------------------------
@@ -297,51 +352,81 @@ class Binder:
             return _truthy_switch(value)
         if value is None or (isinstance(value, str) and value == ""):
             if parameter.not_null_or_empty:
-                raise self._validation(parameter, "The argument is null or empty. Provide an "
-                                       "argument that is not null or empty, and then try the "
-                                       "command again.", extent, value)
+                raise self._validation(
+                    parameter,
+                    "The argument is null or empty. Provide an "
+                    "argument that is not null or empty, and then try the "
+                    "command again.",
+                    extent,
+                    value,
+                )
             if parameter.mandatory and not self.is_cmdlet:
                 # a mandatory parameter of a script refuses $null and '' unless it allows them
                 if value is None and not parameter.allow_null:
-                    raise self._error(f"Cannot bind argument to parameter '{parameter.name}' "
-                                      "because it is null.",
-                                      "ParameterArgumentValidationErrorNullNotAllowed", extent,
-                                      category="InvalidData")
-                if value == "" and parameter.type.lower() in ("string", "system.string") and \
-                        not parameter.allow_empty_string:
-                    raise self._error(f"Cannot bind argument to parameter '{parameter.name}' "
-                                      "because it is an empty string.",
-                                      "ParameterArgumentValidationErrorEmptyStringNotAllowed",
-                                      extent, category="InvalidData")
+                    raise self._error(
+                        f"Cannot bind argument to parameter '{parameter.name}' because it is null.",
+                        "ParameterArgumentValidationErrorNullNotAllowed",
+                        extent,
+                        category="InvalidData",
+                    )
+                if (
+                    value == ""
+                    and parameter.type.lower() in ("string", "system.string")
+                    and not parameter.allow_empty_string
+                ):
+                    raise self._error(
+                        f"Cannot bind argument to parameter '{parameter.name}' "
+                        "because it is an empty string.",
+                        "ParameterArgumentValidationErrorEmptyStringNotAllowed",
+                        extent,
+                        category="InvalidData",
+                    )
         if parameter.type.lower() not in ("object", "psobject", "") and value is not None:
             try:
                 value = self.convert(value, parameter.type)
             except RuntimeException as error:
                 inner = error.message
                 if self.is_cmdlet:
-                    raise self._error(f"Cannot bind parameter '{parameter.name}'. {inner}",
-                                      "CannotConvertArgumentNoMessage", extent,
-                                      target=value) from None
+                    raise self._error(
+                        f"Cannot bind parameter '{parameter.name}'. {inner}",
+                        "CannotConvertArgumentNoMessage",
+                        extent,
+                        target=value,
+                    ) from None
                 raise self._error(
                     f"Cannot process argument transformation on parameter '{parameter.name}'. "
-                    f"{inner}", "ParameterArgumentTransformationError", extent,
-                    category="InvalidData", target=value) from None
+                    f"{inner}",
+                    "ParameterArgumentTransformationError",
+                    extent,
+                    category="InvalidData",
+                    target=value,
+                ) from None
         self.validate(parameter, value, extent)
         return value
 
-    def _validation(self, parameter: Parameter, detail: str, extent: Extent | None,
-                    value: Any) -> ParameterBindingException:
-        return self._error(f"Cannot validate argument on parameter '{parameter.name}'. {detail}",
-                           "ParameterArgumentValidationError", extent, category="InvalidData",
-                           target=value)
+    def _validation(
+        self, parameter: Parameter, detail: str, extent: Extent | None, value: Any
+    ) -> ParameterBindingException:
+        return self._error(
+            f"Cannot validate argument on parameter '{parameter.name}'. {detail}",
+            "ParameterArgumentValidationError",
+            extent,
+            category="InvalidData",
+            target=value,
+        )
 
     def validate(self, parameter: Parameter, value: Any, extent: Extent | None) -> None:
         items = value if isinstance(value, list) else [value]
         if parameter.not_null_or_empty and (value is None or value == "" or items == []):
-            raise self._validation(parameter, "The argument is null, empty, or an element of "
-                                   "the argument collection contains a null value. Supply a "
-                                   "collection that does not contain any null values and then "
-                                   "try the command again.", extent, value)
+            raise self._validation(
+                parameter,
+                "The argument is null, empty, or an element of "
+                "the argument collection contains a null value. Supply a "
+                "collection that does not contain any null values and then "
+                "try the command again.",
+                extent,
+                value,
+            )
         if parameter.validate_set:
             allowed = {c.casefold() for c in parameter.validate_set}
             for item in items:
@@ -351,7 +436,10 @@ class Binder:
                         f'The argument "{item}" does not belong to the set '
                         f'"{",".join(parameter.validate_set)}" specified by the ValidateSet '
                         "attribute. Supply an argument that is in the set and then try the "
-                        "command again.", extent, value)
+                        "command again.",
+                        extent,
+                        value,
+                    )
         if parameter.validate_range is not None:
             low, high = parameter.validate_range
             for item in items:
@@ -359,15 +447,22 @@ class Binder:
                     continue
                 if item < low:
                     raise self._validation(
-                        parameter, f"The {item} argument is less than the minimum allowed range "
+                        parameter,
+                        f"The {item} argument is less than the minimum allowed range "
                         f"of {_number(low)}. Supply an argument that is greater than or equal "
-                        f"to {_number(low)} and then try the command again.", extent, value)
+                        f"to {_number(low)} and then try the command again.",
+                        extent,
+                        value,
+                    )
                 if item > high:
                     raise self._validation(
-                        parameter, f"The {item} argument is greater than the maximum allowed "
+                        parameter,
+                        f"The {item} argument is greater than the maximum allowed "
                         f"range of {_number(high)}. Supply an argument that is less than or "
-                        f"equal to {_number(high)} and then try the command again.", extent,
-                        value)
+                        f"equal to {_number(high)} and then try the command again.",
+                        extent,
+                        value,
+                    )
         if parameter.validate_pattern is not None:
             import re
 
@@ -375,54 +470,77 @@ class Binder:
                 text = "" if item is None else str(item)
                 if not re.search(parameter.validate_pattern, text, re.IGNORECASE):
                     raise self._validation(
-                        parameter, f'The argument "{text}" does not match the '
+                        parameter,
+                        f'The argument "{text}" does not match the '
                         f'"{parameter.validate_pattern}" pattern. Supply an argument that '
                         f'matches "{parameter.validate_pattern}" and try the command again.',
-                        extent, value)
+                        extent,
+                        value,
+                    )
         if parameter.validate_length is not None:
             shortest, longest = parameter.validate_length
             for item in items:
                 text = "" if item is None else str(item)
                 if len(text) > longest:
                     raise self._validation(
-                        parameter, f"The character length of the {len(text)} argument is too "
+                        parameter,
+                        f"The character length of the {len(text)} argument is too "
                         "long. Shorten the character length of the argument so it is fewer than "
                         f'or equal to "{longest}" characters, and then try the command again.',
-                        extent, value)
+                        extent,
+                        value,
+                    )
                 if len(text) < shortest:
                     raise self._validation(
-                        parameter, f"The character length ({len(text)}) of the argument is too "
+                        parameter,
+                        f"The character length ({len(text)}) of the argument is too "
                         "short. Specify an argument with a length that is greater than or equal "
-                        f'to "{shortest}", and then try the command again.', extent, value)
+                        f'to "{shortest}", and then try the command again.',
+                        extent,
+                        value,
+                    )
         if parameter.validate_script is not None and self.run_validation is not None:
             for item in items:
                 if not self.run_validation(parameter.validate_script, item):
                     raise self._validation(
-                        parameter, f'The "{parameter.validate_script}" validation script for '
+                        parameter,
+                        f'The "{parameter.validate_script}" validation script for '
                         f'the argument with value "{item}" did not return a result of True. '
                         "Determine why the validation script failed, and then try the command "
-                        "again.", extent, value)
+                        "again.",
+                        extent,
+                        value,
+                    )
         if parameter.validate_count is not None:
             low_count, high_count = parameter.validate_count
             if len(items) < low_count:
                 raise self._validation(
-                    parameter, f"The parameter requires at least {low_count} value(s) and "
-                    f"only {len(items)} value(s) were supplied.", extent, value)
+                    parameter,
+                    f"The parameter requires at least {low_count} value(s) and "
+                    f"only {len(items)} value(s) were supplied.",
+                    extent,
+                    value,
+                )
             if len(items) > high_count:
                 raise self._validation(
-                    parameter, f"The parameter requires at most {high_count} value(s) but "
-                    f"{len(items)} value(s) were supplied.", extent, value)
+                    parameter,
+                    f"The parameter requires at most {high_count} value(s) but "
+                    f"{len(items)} value(s) were supplied.",
+                    extent,
+                    value,
+                )
 
     # -- parameter sets ------------------------------------------------------------------
 
     def _candidate_sets(self, bound: dict[str, Any], extent: Extent | None) -> list[str]:
         sets = self.signature.set_names()
-        candidates = [s for s in sets
-                      if all(self.by_name[n.casefold()].in_set(s) for n in bound)]
+        candidates = [s for s in sets if all(self.by_name[n.casefold()].in_set(s) for n in bound)]
         if not candidates:
             raise self._error(
                 "Parameter set cannot be resolved using the specified named parameters.",
-                "AmbiguousParameterSet", extent)
+                "AmbiguousParameterSet",
+                extent,
+            )
         return candidates
 
     def _narrow(self, call: BoundCall, expects_input: bool) -> None:
@@ -437,19 +555,23 @@ class Binder:
         if len(satisfied) == 1:
             call.candidate_sets = satisfied + [s for s in candidates if s not in satisfied]
             return
-        if not satisfied or len(satisfied) > 1 and not expects_input:
+        if not satisfied or (len(satisfied) > 1 and not expects_input):
             # PowerShell picks the set whose parameters were all given when it can
-            exact = [s for s in (satisfied or candidates)
-                     if any(not self.by_name[n.casefold()].in_set(ALL_SETS)
-                            for n in call.bound)]
+            exact = [
+                s
+                for s in (satisfied or candidates)
+                if any(not self.by_name[n.casefold()].in_set(ALL_SETS) for n in call.bound)
+            ]
             if len(exact) == 1:
                 call.candidate_sets = exact
                 return
-            if len(satisfied) > 1 or not satisfied and len(candidates) > 1 and not expects_input:
+            if len(satisfied) > 1 or (not satisfied and len(candidates) > 1 and not expects_input):
                 raise self._error(
                     "Parameter set cannot be resolved using the specified named parameters. "
                     "One or more parameters issued cannot be used together or an insufficient "
-                    "number of parameters were provided.", "AmbiguousParameterSet")
+                    "number of parameters were provided.",
+                    "AmbiguousParameterSet",
+                )
 
     def _missing(self, call: BoundCall, set_name: str, expects_input: bool) -> list[str]:
         missing = []
@@ -466,7 +588,9 @@ class Binder:
         if missing:
             raise self._error(
                 "Cannot process command because of one or more missing mandatory parameters: "
-                f"{' '.join(missing)}.", "MissingMandatoryParameter")
+                f"{' '.join(missing)}.",
+                "MissingMandatoryParameter",
+            )
 
     # -- pipeline input ------------------------------------------------------------------
 
@@ -474,11 +598,16 @@ class Binder:
         """Bind one pipeline object; returns a call with the pipeline parameters set."""
         bound = {k: v for k, v in call.bound.items() if k not in call.bound_by_pipeline}
         candidates = [s for s in call.candidate_sets]
-        by_value = [p for p in self.signature.parameters
-                    if p.pipeline and p.name not in bound and any(p.in_set(s) for s in candidates)]
-        by_name = [p for p in self.signature.parameters
-                   if p.pipeline_by_name and p.name not in bound
-                   and any(p.in_set(s) for s in candidates)]
+        by_value = [
+            p
+            for p in self.signature.parameters
+            if p.pipeline and p.name not in bound and any(p.in_set(s) for s in candidates)
+        ]
+        by_name = [
+            p
+            for p in self.signature.parameters
+            if p.pipeline_by_name and p.name not in bound and any(p.in_set(s) for s in candidates)
+        ]
         taken: set[str] = set()
 
         def attempt(parameter: Parameter, value: Any, strict: bool) -> bool:
@@ -490,7 +619,8 @@ class Binder:
                 if strict:
                     return False
                 if error.record.fully_qualified_error_id.startswith(
-                        "ParameterArgumentValidationError"):
+                    "ParameterArgumentValidationError"
+                ):
                     raise
                 return False
             taken.add(parameter.name)
@@ -515,10 +645,13 @@ class Binder:
                 "The input object cannot be bound to any parameters for the command either "
                 "because the command does not take pipeline input or the input and its "
                 "properties do not match any of the parameters that take pipeline input.",
-                "InputObjectNotBound", target=item)
+                "InputObjectNotBound",
+                target=item,
+            )
         sets = [s for s in candidates if all(self.by_name[n.casefold()].in_set(s) for n in bound)]
-        result = BoundCall(self.signature, bound, call.common, sets or candidates,
-                           call.remaining, taken)
+        result = BoundCall(
+            self.signature, bound, call.common, sets or candidates, call.remaining, taken
+        )
         self._narrow(result, False)
         self.check_mandatory(result)
         return result

@@ -25,18 +25,44 @@ ALL_SETS = "__AllParameterSets"
 
 #: PowerShell's common parameters: every cmdlet (and advanced function) has them.
 COMMON_PARAMETERS = (
-    "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable",
-    "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+    "Verbose",
+    "Debug",
+    "ErrorAction",
+    "WarningAction",
+    "InformationAction",
+    "ErrorVariable",
+    "WarningVariable",
+    "InformationVariable",
+    "OutVariable",
+    "OutBuffer",
+    "PipelineVariable",
     "ProgressAction",
 )
 COMMON_ALIASES = {
-    "vb": "Verbose", "db": "Debug", "ea": "ErrorAction", "wa": "WarningAction",
-    "infa": "InformationAction", "ev": "ErrorVariable", "wv": "WarningVariable",
-    "iv": "InformationVariable", "ov": "OutVariable", "ob": "OutBuffer",
-    "pv": "PipelineVariable", "proga": "ProgressAction", "wi": "WhatIf", "cf": "Confirm",
+    "vb": "Verbose",
+    "db": "Debug",
+    "ea": "ErrorAction",
+    "wa": "WarningAction",
+    "infa": "InformationAction",
+    "ev": "ErrorVariable",
+    "wv": "WarningVariable",
+    "iv": "InformationVariable",
+    "ov": "OutVariable",
+    "ob": "OutBuffer",
+    "pv": "PipelineVariable",
+    "proga": "ProgressAction",
+    "wi": "WhatIf",
+    "cf": "Confirm",
 }
-ACTION_PREFERENCES = ("SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend",
-                      "Break")
+ACTION_PREFERENCES = (
+    "SilentlyContinue",
+    "Stop",
+    "Continue",
+    "Inquire",
+    "Ignore",
+    "Suspend",
+    "Break",
+)
 
 
 @dataclass(frozen=True)
@@ -106,8 +132,14 @@ class CommandSignature:
 class Host(Protocol):
     """Where a session's output and prompts go (a terminal, a test's buffer, a remote client)."""
 
-    def write(self, text: str, *, stream: str = "output", color: str | None = None,
-              background: str | None = None) -> None: ...
+    def write(
+        self,
+        text: str,
+        *,
+        stream: str = "output",
+        color: str | None = None,
+        background: str | None = None,
+    ) -> None: ...
 
     def read_line(self, prompt: str) -> str: ...
 
@@ -136,9 +168,15 @@ class CommandContext(Protocol):
 
     def set_variable(self, name: str, value: Any, scope: str | None = None) -> None: ...
 
-    def invoke_script_block(self, block: Any, *, dollar_under: Any = ..., args: Iterable[Any] = (),
-                            input_objects: Iterable[Any] = (), new_scope: bool = True
-                            ) -> list[Any]: ...
+    def invoke_script_block(
+        self,
+        block: Any,
+        *,
+        dollar_under: Any = ...,
+        args: Iterable[Any] = (),
+        input_objects: Iterable[Any] = (),
+        new_scope: bool = True,
+    ) -> list[Any]: ...
 
     def now(self) -> datetime: ...
 
@@ -174,8 +212,9 @@ class Cmdlet:
 
     @classmethod
     def signature(cls) -> CommandSignature:
-        return CommandSignature(cls.name, cls.parameters, cls.default_set,
-                                cls.supports_should_process, advanced=True)
+        return CommandSignature(
+            cls.name, cls.parameters, cls.default_set, cls.supports_should_process, advanced=True
+        )
 
     @classmethod
     def error_suffix(cls) -> str:
@@ -213,24 +252,44 @@ class Cmdlet:
     def write_object(self, value: Any, enumerate_collection: bool = False) -> None:
         self._hooks.write_object(value, enumerate_collection)
 
-    def write_error(self, message: str | ErrorRecord, error_id: str = "",
-                    category: str = "NotSpecified", target: Any = None,
-                    exception_type: str | None = None) -> None:
+    def write_error(
+        self,
+        message: str | ErrorRecord,
+        error_id: str = "",
+        category: str = "NotSpecified",
+        target: Any = None,
+        exception_type: str | None = None,
+    ) -> None:
         """A non-terminating error: reported (or stopped on) per -ErrorAction."""
         if isinstance(message, ErrorRecord):
             record = message
         else:
             exception = RuntimeException(
-                message, f"{error_id or 'NotSpecified'},{self.error_suffix()}", category,
-                target=target, dotnet_type=exception_type)
+                message,
+                f"{error_id or 'NotSpecified'},{self.error_suffix()}",
+                category,
+                target=target,
+                dotnet_type=exception_type,
+            )
             record = exception.record
             record.activity = self.name
         self._hooks.write_error(record)
 
-    def throw_terminating(self, message: str, error_id: str, category: str = "NotSpecified",
-                          target: Any = None, exception_type: str | None = None) -> None:
-        exception = RuntimeException(message, f"{error_id},{self.error_suffix()}", category,
-                                     target=target, dotnet_type=exception_type)
+    def throw_terminating(
+        self,
+        message: str,
+        error_id: str,
+        category: str = "NotSpecified",
+        target: Any = None,
+        exception_type: str | None = None,
+    ) -> None:
+        exception = RuntimeException(
+            message,
+            f"{error_id},{self.error_suffix()}",
+            category,
+            target=target,
+            dotnet_type=exception_type,
+        )
         exception.record.activity = self.name
         raise exception
 

@@ -7,6 +7,7 @@ turns, which is what keeps a million-iteration ``foreach`` fast.
 
 from __future__ import annotations
 
+import functools
 import operator as py_operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -78,12 +79,24 @@ def _fast_sub(left: Any, right: Any, ctx: Context) -> Any:
 
 
 _FAST_COMPARE = {
-    "lt": py_operator.lt, "ilt": py_operator.lt, "clt": py_operator.lt,
-    "le": py_operator.le, "ile": py_operator.le, "cle": py_operator.le,
-    "gt": py_operator.gt, "igt": py_operator.gt, "cgt": py_operator.gt,
-    "ge": py_operator.ge, "ige": py_operator.ge, "cge": py_operator.ge,
-    "eq": py_operator.eq, "ieq": py_operator.eq, "ceq": py_operator.eq,
-    "ne": py_operator.ne, "ine": py_operator.ne, "cne": py_operator.ne,
+    "lt": py_operator.lt,
+    "ilt": py_operator.lt,
+    "clt": py_operator.lt,
+    "le": py_operator.le,
+    "ile": py_operator.le,
+    "cle": py_operator.le,
+    "gt": py_operator.gt,
+    "igt": py_operator.gt,
+    "cgt": py_operator.gt,
+    "ge": py_operator.ge,
+    "ige": py_operator.ge,
+    "cge": py_operator.ge,
+    "eq": py_operator.eq,
+    "ieq": py_operator.eq,
+    "ceq": py_operator.eq,
+    "ne": py_operator.ne,
+    "ine": py_operator.ne,
+    "cne": py_operator.ne,
 }
 
 _COMPOUND = {"+=": "+", "-=": "-", "*=": "*", "/=": "/", "%=": "%"}
@@ -112,21 +125,37 @@ class Compiler:
     def compile_function(self, node: A.FunctionDefinitionAst) -> CompiledScriptBlock:
         body = node.body
         if node.parameters is not None:
-            return self._compiled(body, (), node.parameters, True, node.name,
-                                  is_filter=node.is_filter)
+            return self._compiled(
+                body, (), node.parameters, True, node.name, is_filter=node.is_filter
+            )
         param_block = body.param_block
-        return self._compiled(body, param_block.attributes if param_block else (),
-                              param_block.parameters if param_block else (),
-                              param_block is not None, node.name, is_filter=node.is_filter)
+        return self._compiled(
+            body,
+            param_block.attributes if param_block else (),
+            param_block.parameters if param_block else (),
+            param_block is not None,
+            node.name,
+            is_filter=node.is_filter,
+        )
 
-    def _compiled(self, node: A.ScriptBlockAst, attributes: tuple[A.AttributeAst, ...],
-                  parameters: tuple[A.ParameterAst, ...], has_params: bool, name: str,
-                  *, is_filter: bool = False) -> CompiledScriptBlock:
-        binding = next((a for a in attributes if a.type_name.name.casefold() == "cmdletbinding"),
-                       None)
+    def _compiled(
+        self,
+        node: A.ScriptBlockAst,
+        attributes: tuple[A.AttributeAst, ...],
+        parameters: tuple[A.ParameterAst, ...],
+        has_params: bool,
+        name: str,
+        *,
+        is_filter: bool = False,
+    ) -> CompiledScriptBlock:
+        binding = next(
+            (a for a in attributes if a.type_name.name.casefold() == "cmdletbinding"), None
+        )
         advanced = binding is not None or any(
             isinstance(attr, A.AttributeAst) and attr.type_name.name.casefold() == "parameter"
-            for p in parameters for attr in p.attributes)
+            for p in parameters
+            for attr in p.attributes
+        )
         default_set = None
         should_process = False
         if binding is not None:
@@ -138,8 +167,9 @@ class Compiler:
                 elif key == "supportsshouldprocess":
                     should_process = conversions.to_bool(value)
         declared, specs = self._parameters(parameters)
-        signature = CommandSignature(name or "<ScriptBlock>", tuple(declared), default_set,
-                                     should_process, advanced=advanced)
+        signature = CommandSignature(
+            name or "<ScriptBlock>", tuple(declared), default_set, should_process, advanced=advanced
+        )
         begin = self._named_block(node.begin_block)
         process = self._named_block(node.process_block)
         end = self._named_block(node.end_block)
@@ -162,14 +192,18 @@ class Compiler:
             return None
         return None
 
-    def _parameters(self, nodes: tuple[A.ParameterAst, ...]
-                    ) -> tuple[list[Parameter], list[ParameterSpec]]:
+    def _parameters(
+        self, nodes: tuple[A.ParameterAst, ...]
+    ) -> tuple[list[Parameter], list[ParameterSpec]]:
         declared: list[Parameter] = []
         specs: list[ParameterSpec] = []
         explicit_positions = any(
-            isinstance(attr, A.AttributeAst) and attr.type_name.name.casefold() == "parameter"
+            isinstance(attr, A.AttributeAst)
+            and attr.type_name.name.casefold() == "parameter"
             and any(a.name.casefold() == "position" for a in attr.named_arguments)
-            for node in nodes for attr in node.attributes)
+            for node in nodes
+            for attr in node.attributes
+        )
         next_position = 0
         for node in nodes:
             type_name = "object"
@@ -196,8 +230,9 @@ class Compiler:
                 if kind == "parameter":
                     for argument in attr.named_arguments:
                         key = argument.name.casefold()
-                        value = True if argument.expression_omitted else self._constant(
-                            argument.value)
+                        value = (
+                            True if argument.expression_omitted else self._constant(argument.value)
+                        )
                         if key == "mandatory":
                             mandatory = conversions.to_bool(value)
                         elif key == "position":
@@ -226,11 +261,15 @@ class Compiler:
                     pattern = str(values[0])
                 elif kind == "validatelength" and len(values) == 2:
                     length = (int(values[0]), int(values[1]))
-                elif kind == "validatescript" and attr.positional_arguments and isinstance(
-                        attr.positional_arguments[0], A.ScriptBlockExpressionAst):
+                elif (
+                    kind == "validatescript"
+                    and attr.positional_arguments
+                    and isinstance(attr.positional_arguments[0], A.ScriptBlockExpressionAst)
+                ):
                     block_ast = attr.positional_arguments[0].script_block
-                    script = ScriptBlock(block_ast, self.compile_script_block,
-                                         block_ast.extent.source.path)
+                    script = ScriptBlock(
+                        block_ast, self.compile_script_block, block_ast.extent.source.path
+                    )
                 elif kind == "allownull":
                     allow_null = True
                 elif kind == "allowemptystring":
@@ -239,15 +278,33 @@ class Compiler:
             if position is None and not explicit_positions and not is_switch:
                 position = next_position
                 next_position += 1
-            declared.append(Parameter(
-                node.name, type_name, position, mandatory, tuple(sets) or (ALL_SETS,), pipeline,
-                by_name, remaining, tuple(aliases), validate_set, validate_range, validate_count,
-                not_empty, validate_pattern=pattern, validate_length=length,
-                validate_script=script, allow_null=allow_null, allow_empty_string=allow_empty,
-                help=help_text))
+            declared.append(
+                Parameter(
+                    node.name,
+                    type_name,
+                    position,
+                    mandatory,
+                    tuple(sets) or (ALL_SETS,),
+                    pipeline,
+                    by_name,
+                    remaining,
+                    tuple(aliases),
+                    validate_set,
+                    validate_range,
+                    validate_count,
+                    not_empty,
+                    validate_pattern=pattern,
+                    validate_length=length,
+                    validate_script=script,
+                    allow_null=allow_null,
+                    allow_empty_string=allow_empty,
+                    help=help_text,
+                )
+            )
             default = self.expr(node.default_value) if node.default_value is not None else None
-            specs.append(ParameterSpec(node.name, node.name.casefold(), type_name, default,
-                                       is_switch))
+            specs.append(
+                ParameterSpec(node.name, node.name.casefold(), type_name, default, is_switch)
+            )
         return declared, specs
 
     def _named_block(self, node: A.NamedBlockAst | None) -> Stmt | None:
@@ -257,13 +314,14 @@ class Compiler:
 
     # -- statements ----------------------------------------------------------------------
 
-    def statement_list(self, nodes: tuple[A.StatementAst, ...],
-                       traps: tuple[A.TrapStatementAst, ...] = ()) -> Stmt:
-        compiled = [(self.statement(n), n) for n in nodes
-                    if not isinstance(n, A.TrapStatementAst)]
+    def statement_list(
+        self, nodes: tuple[A.StatementAst, ...], traps: tuple[A.TrapStatementAst, ...] = ()
+    ) -> Stmt:
+        compiled = [(self.statement(n), n) for n in nodes if not isinstance(n, A.TrapStatementAst)]
         trap_nodes = list(traps) + [n for n in nodes if isinstance(n, A.TrapStatementAst)]
-        traps_compiled = [(t.trap_type.name if t.trap_type else None, self.block(t.body))
-                          for t in trap_nodes]
+        traps_compiled = [
+            (t.trap_type.name if t.trap_type else None, self.block(t.body)) for t in trap_nodes
+        ]
 
         def run(ctx: Context) -> None:
             for statement, node in compiled:
@@ -290,19 +348,30 @@ class Compiler:
     def statement(self, node: A.StatementAst) -> Stmt:
         method = getattr(self, "s_" + type(node).__name__, None)
         if method is None:
-            raise RuntimeException(f"not supported in asrsim: {type(node).__name__}",
-                                   "NotSupported", "NotImplemented", extent=node.extent)
+            raise RuntimeException(
+                f"not supported in asrsim: {type(node).__name__}",
+                "NotSupported",
+                "NotImplemented",
+                extent=node.extent,
+            )
         result: Stmt = method(node)
         return result
 
-    def s_PipelineAst(self, node: A.PipelineAst) -> Stmt:  # noqa: N802
+    def s_PipelineAst(self, node: A.PipelineAst) -> Stmt:
         elements = node.pipeline_elements
-        if len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) \
-                and not elements[0].redirections:
+        if (
+            len(elements) == 1
+            and isinstance(elements[0], A.CommandExpressionAst)
+            and not elements[0].redirections
+        ):
             expression = elements[0].expression
             value = self.expr(expression)
             if isinstance(expression, A.UnaryExpressionAst) and expression.operator in (
-                    "++", "--", "postfix++", "postfix--"):
+                "++",
+                "--",
+                "postfix++",
+                "postfix--",
+            ):
                 # `$i++` on its own line changes $i and writes nothing, as in PowerShell
                 return lambda ctx: value(ctx) and None
 
@@ -318,14 +387,18 @@ class Compiler:
 
         def run(ctx: Context) -> None:
             ctx.runtime.last_success = True
-            run_pipeline(ctx, [lambda expects, s=s: s(ctx, expects) for s in stages], ctx.emit)
+            run_pipeline(ctx, _bound_stages(ctx, stages), ctx.emit)
 
         return run
 
-    def _redirected(self, stages: list[Callable[[Context, bool], Processor]],
-                    redirections: list[A.RedirectionAst]) -> Stmt:
-        targets = [(r, self.expr(r.location) if r.location is not None else None)
-                   for r in redirections]
+    def _redirected(
+        self,
+        stages: list[Callable[[Context, bool], Processor]],
+        redirections: list[A.RedirectionAst],
+    ) -> Stmt:
+        targets = [
+            (r, self.expr(r.location) if r.location is not None else None) for r in redirections
+        ]
 
         def run(ctx: Context) -> None:
             output_file: tuple[str, bool] | None = None
@@ -359,7 +432,7 @@ class Compiler:
             if sink is not None:
                 runtime.error_redirects.append(sink)
             try:
-                run_pipeline(ctx, [lambda expects, s=s: s(ctx, expects) for s in stages], emit)
+                run_pipeline(ctx, _bound_stages(ctx, stages), emit)
             finally:
                 if sink is not None:
                     runtime.error_redirects.pop()
@@ -394,8 +467,11 @@ class Compiler:
             for argument in arguments:
                 argument(ctx, values)
             command = target(ctx)
-            if isinstance(command, PSObject) and command.has_property("Name") and \
-                    "System.Management.Automation.CmdletInfo" in command.type_names:
+            if (
+                isinstance(command, PSObject)
+                and command.has_property("Name")
+                and "System.Management.Automation.CmdletInfo" in command.type_names
+            ):
                 command = command.get("Name")
             return build_processor(ctx, command, values, extent, expects_input, invocation)
 
@@ -425,17 +501,18 @@ class Compiler:
             return splat
         value_of = self.expr(element)  # type: ignore[arg-type]
         extent = element.extent
-        return lambda ctx, out: out.append(PositionalArgument(_argument_value(value_of(ctx)),
-                                                              extent))
+        return lambda ctx, out: out.append(
+            PositionalArgument(_argument_value(value_of(ctx)), extent)
+        )
 
-    def s_CommandExpressionAst(self, node: A.CommandExpressionAst) -> Stmt:  # noqa: N802
+    def s_CommandExpressionAst(self, node: A.CommandExpressionAst) -> Stmt:
         value = self.expr(node.expression)
         return lambda ctx: ctx.emit_value(value(ctx))
 
-    def s_CommandAst(self, node: A.CommandAst) -> Stmt:  # noqa: N802
+    def s_CommandAst(self, node: A.CommandAst) -> Stmt:
         return self.s_PipelineAst(A.PipelineAst(node.extent, (node,)))
 
-    def s_PipelineChainAst(self, node: A.PipelineChainAst) -> Stmt:  # noqa: N802
+    def s_PipelineChainAst(self, node: A.PipelineChainAst) -> Stmt:
         left = self.statement(node.left)
         right = self.statement(node.right)
         run_on_success = node.operator == "&&"
@@ -458,14 +535,18 @@ class Compiler:
 
         return chain
 
-    def s_ErrorStatementAst(self, node: A.ErrorStatementAst) -> Stmt:  # noqa: N802
+    def s_ErrorStatementAst(self, node: A.ErrorStatementAst) -> Stmt:
         def fail(ctx: Context) -> None:
-            raise RuntimeException("The statement could not be parsed.", "ParseError",
-                                   "ParserError", extent=node.extent)
+            raise RuntimeException(
+                "The statement could not be parsed.",
+                "ParseError",
+                "ParserError",
+                extent=node.extent,
+            )
 
         return fail
 
-    def s_FunctionDefinitionAst(self, node: A.FunctionDefinitionAst) -> Stmt:  # noqa: N802
+    def s_FunctionDefinitionAst(self, node: A.FunctionDefinitionAst) -> Stmt:
         compiled = self.compile_function(node)
         name = node.name
         scope_name = None
@@ -483,7 +564,7 @@ class Compiler:
 
         return define
 
-    def s_AssignmentStatementAst(self, node: A.AssignmentStatementAst) -> Stmt:  # noqa: N802
+    def s_AssignmentStatementAst(self, node: A.AssignmentStatementAst) -> Stmt:
         assign = self.assignment(node)
         return lambda ctx: assign(ctx) and None
 
@@ -515,12 +596,19 @@ class Compiler:
             return assign_if_null
         binary_op = _COMPOUND.get(op)
         if binary_op is None:
-            raise RuntimeException(f"not supported in asrsim: the {op} operator",
-                                   "NotSupported", "NotImplemented", extent=node.extent)
+            raise RuntimeException(
+                f"not supported in asrsim: the {op} operator",
+                "NotSupported",
+                "NotImplemented",
+                extent=node.extent,
+            )
         read = self.expr(node.left)
         store = self.store(node.left)
-        if binary_op == "+" and isinstance(node.left, A.VariableExpressionAst) and \
-                node.left.scope is None:
+        if (
+            binary_op == "+"
+            and isinstance(node.left, A.VariableExpressionAst)
+            and node.left.scope is None
+        ):
             folded = node.left.name.casefold()
 
             def add_to_variable(ctx: Context) -> Any:
@@ -529,12 +617,19 @@ class Compiler:
                 current = None if variable is None else variable.value
                 if type(current) is int and type(addend) is int:
                     total = current + addend
-                    if INT32_MIN <= total <= INT32_MAX and variable is not None and \
-                            folded in ctx.scope.variables:
+                    if (
+                        INT32_MIN <= total <= INT32_MAX
+                        and variable is not None
+                        and folded in ctx.scope.variables
+                    ):
                         variable.value = total
                         return total
-                if type(current) is float and (type(addend) is int or type(addend) is float) \
-                        and variable is not None and folded in ctx.scope.variables:
+                if (
+                    type(current) is float
+                    and (type(addend) is int or type(addend) is float)
+                    and variable is not None
+                    and folded in ctx.scope.variables
+                ):
                     variable.value = current + addend
                     return variable.value
                 total = binary("+", current, addend, ctx)
@@ -555,8 +650,11 @@ class Compiler:
         a pipeline's output collected (nothing: $null, one object: itself, else an array)."""
         if isinstance(node, A.PipelineAst):
             elements = node.pipeline_elements
-            if len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) \
-                    and not elements[0].redirections:
+            if (
+                len(elements) == 1
+                and isinstance(elements[0], A.CommandExpressionAst)
+                and not elements[0].redirections
+            ):
                 value = self.expr(elements[0].expression)
 
                 def plain(ctx: Context) -> Any:
@@ -589,8 +687,9 @@ class Compiler:
                     inner(ctx, converted)
                     return
                 # `[int]$x = ...` constrains $x: later assignments convert too
-                scope = ctx.scope.qualified(variable_node.scope) if variable_node.scope \
-                    else ctx.scope
+                scope = (
+                    ctx.scope.qualified(variable_node.scope) if variable_node.scope else ctx.scope
+                )
                 folded = variable_node.name.casefold()
                 variable = scope.variables.get(folded)
                 if variable is not None:
@@ -601,7 +700,8 @@ class Compiler:
 
             return typed
         if isinstance(node, A.MemberExpressionAst) and not isinstance(
-                node, A.InvokeMemberExpressionAst):
+            node, A.InvokeMemberExpressionAst
+        ):
             target = self.expr(node.target)
             member = self._member_name(node.member)
             static = node.static
@@ -610,8 +710,11 @@ class Compiler:
                 obj = target(ctx)
                 name = member(ctx)
                 if static:
-                    raise RuntimeException(f"'{name}' is a ReadOnly property.",
-                                           "PropertyAssignmentException", "InvalidOperation")
+                    raise RuntimeException(
+                        f"'{name}' is a ReadOnly property.",
+                        "PropertyAssignmentException",
+                        "InvalidOperation",
+                    )
                 set_member(ctx, obj, name, value)
 
             return set_property
@@ -643,7 +746,10 @@ class Compiler:
         raise RuntimeException(
             "The assignment expression is not valid. The input to an assignment operator must "
             "be an object that is able to accept assignments, such as a variable or a property.",
-            "InvalidLeftHandSide", "ParserError", extent=node.extent)
+            "InvalidLeftHandSide",
+            "ParserError",
+            extent=node.extent,
+        )
 
     # -- control flow --------------------------------------------------------------------
 
@@ -654,7 +760,7 @@ class Compiler:
         to_bool = conversions.to_bool
         return lambda ctx: to_bool(value(ctx))
 
-    def s_IfStatementAst(self, node: A.IfStatementAst) -> Stmt:  # noqa: N802
+    def s_IfStatementAst(self, node: A.IfStatementAst) -> Stmt:
         clauses = [(self.condition(c), self.block(b)) for c, b in node.clauses]
         otherwise = self.block(node.else_clause) if node.else_clause else None
 
@@ -687,7 +793,7 @@ class Compiler:
 
         return once
 
-    def s_WhileStatementAst(self, node: A.WhileStatementAst) -> Stmt:  # noqa: N802
+    def s_WhileStatementAst(self, node: A.WhileStatementAst) -> Stmt:
         test = self.condition(node.condition)
         once = self._loop(node.label, self.block(node.body))
 
@@ -698,7 +804,7 @@ class Compiler:
 
         return run
 
-    def s_DoWhileStatementAst(self, node: A.DoWhileStatementAst) -> Stmt:  # noqa: N802
+    def s_DoWhileStatementAst(self, node: A.DoWhileStatementAst) -> Stmt:
         test = self.condition(node.condition)
         once = self._loop(node.label, self.block(node.body))
 
@@ -709,7 +815,7 @@ class Compiler:
 
         return run
 
-    def s_DoUntilStatementAst(self, node: A.DoUntilStatementAst) -> Stmt:  # noqa: N802
+    def s_DoUntilStatementAst(self, node: A.DoUntilStatementAst) -> Stmt:
         test = self.condition(node.condition)
         once = self._loop(node.label, self.block(node.body))
 
@@ -720,7 +826,7 @@ class Compiler:
 
         return run
 
-    def s_ForStatementAst(self, node: A.ForStatementAst) -> Stmt:  # noqa: N802
+    def s_ForStatementAst(self, node: A.ForStatementAst) -> Stmt:
         init = self._discard(node.initializer)
         test = self.condition(node.condition)
         step = self._discard(node.iterator)
@@ -741,16 +847,20 @@ class Compiler:
         if isinstance(node, A.AssignmentStatementAst):
             assign = self.assignment(node)
             return lambda ctx: assign(ctx) and None
-        if isinstance(node, A.PipelineAst) and len(node.pipeline_elements) == 1 and \
-                isinstance(node.pipeline_elements[0], A.CommandExpressionAst):
+        if (
+            isinstance(node, A.PipelineAst)
+            and len(node.pipeline_elements) == 1
+            and isinstance(node.pipeline_elements[0], A.CommandExpressionAst)
+        ):
             value = self.expr(node.pipeline_elements[0].expression)
             return lambda ctx: value(ctx) and None
         statement = self.statement(node)
         return lambda ctx: statement(ctx.child(emit=_drop))
 
-    def s_ForEachStatementAst(self, node: A.ForEachStatementAst) -> Stmt:  # noqa: N802
-        collection = self.value_of_statement(node.condition) if node.condition else (
-            lambda ctx: None)
+    def s_ForEachStatementAst(self, node: A.ForEachStatementAst) -> Stmt:
+        collection = (
+            self.value_of_statement(node.condition) if node.condition else (lambda ctx: None)
+        )
         assert node.variable is not None
         variable = node.variable
         folded = variable.name.casefold()
@@ -784,18 +894,22 @@ class Compiler:
 
         return run
 
-    def s_SwitchStatementAst(self, node: A.SwitchStatementAst) -> Stmt:  # noqa: N802
+    def s_SwitchStatementAst(self, node: A.SwitchStatementAst) -> Stmt:
         flags = node.flags
         if "file" in flags:
-            raise RuntimeException("not supported in asrsim: switch -File", "NotSupported",
-                                   "NotImplemented", extent=node.extent)
-        subject = self.value_of_statement(node.condition) if node.condition else (
-            lambda ctx: None)
-        clauses = []
+            raise RuntimeException(
+                "not supported in asrsim: switch -File",
+                "NotSupported",
+                "NotImplemented",
+                extent=node.extent,
+            )
+        subject = self.value_of_statement(node.condition) if node.condition else (lambda ctx: None)
+        clauses: list[tuple[str, Any, Stmt]] = []
         for test, body in node.clauses:
             if isinstance(test, A.ScriptBlockExpressionAst):
-                block = ScriptBlock(test.script_block, self.compile_script_block,
-                                    test.extent.source.path)
+                block = ScriptBlock(
+                    test.script_block, self.compile_script_block, test.extent.source.path
+                )
                 clauses.append(("block", block, self.block(body)))
             else:
                 clauses.append(("value", self.expr(test), self.block(body)))
@@ -803,7 +917,6 @@ class Compiler:
         case = "casesensitive" in flags
         mode = "regex" if "regex" in flags else "wildcard" if "wildcard" in flags else "exact"
         label = node.label.casefold() if node.label else None
-        op_ctx = lambda ctx: ctx.runtime.operator_context  # noqa: E731
 
         def matches(ctx: Context, kind: str, test: Any, value: Any) -> bool:
             if kind == "block":
@@ -814,11 +927,20 @@ class Compiler:
                 result = invoke_block_collect(ctx, pattern, dollar_under=value, new_scope=False)
                 return conversions.to_bool(result[0] if len(result) == 1 else result)
             if mode == "regex":
-                return bool(operators.binary("cmatch" if case else "imatch", value, pattern,
-                                             ctx.runtime.operators_for(ctx)))
+                return bool(
+                    operators.binary(
+                        "cmatch" if case else "imatch",
+                        value,
+                        pattern,
+                        ctx.runtime.operators_for(ctx),
+                    )
+                )
             if mode == "wildcard":
-                return bool(operators.binary("clike" if case else "ilike", value, pattern,
-                                             op_ctx(ctx)))
+                return bool(
+                    operators.binary(
+                        "clike" if case else "ilike", value, pattern, ctx.runtime.operator_context
+                    )
+                )
             if isinstance(value, str) or isinstance(pattern, str):
                 left = conversions.to_string(value)
                 right = conversions.to_string(pattern)
@@ -857,10 +979,11 @@ class Compiler:
 
         return run
 
-    def s_TryStatementAst(self, node: A.TryStatementAst) -> Stmt:  # noqa: N802
+    def s_TryStatementAst(self, node: A.TryStatementAst) -> Stmt:
         body = self.block(node.body)
-        catches = [([t.name for t in c.catch_types], self.block(c.body))
-                   for c in node.catch_clauses]
+        catches = [
+            ([t.name for t in c.catch_types], self.block(c.body)) for c in node.catch_clauses
+        ]
         final = self.block(node.finally_) if node.finally_ else None
 
         def run(ctx: Context) -> None:
@@ -898,10 +1021,10 @@ class Compiler:
 
         return run
 
-    def s_TrapStatementAst(self, node: A.TrapStatementAst) -> Stmt:  # noqa: N802
+    def s_TrapStatementAst(self, node: A.TrapStatementAst) -> Stmt:
         return lambda ctx: None  # traps are gathered by the block that holds them
 
-    def s_BreakStatementAst(self, node: A.BreakStatementAst) -> Stmt:  # noqa: N802
+    def s_BreakStatementAst(self, node: A.BreakStatementAst) -> Stmt:
         label = self._label(node.label)
 
         def run(ctx: Context) -> None:
@@ -909,7 +1032,7 @@ class Compiler:
 
         return run
 
-    def s_ContinueStatementAst(self, node: A.ContinueStatementAst) -> Stmt:  # noqa: N802
+    def s_ContinueStatementAst(self, node: A.ContinueStatementAst) -> Stmt:
         label = self._label(node.label)
 
         def run(ctx: Context) -> None:
@@ -926,7 +1049,7 @@ class Compiler:
         value = self.expr(node)
         return lambda ctx: conversions.to_string(value(ctx))
 
-    def s_ReturnStatementAst(self, node: A.ReturnStatementAst) -> Stmt:  # noqa: N802
+    def s_ReturnStatementAst(self, node: A.ReturnStatementAst) -> Stmt:
         statement = self.statement(node.pipeline) if node.pipeline else None
 
         def run(ctx: Context) -> None:
@@ -936,7 +1059,7 @@ class Compiler:
 
         return run
 
-    def s_ExitStatementAst(self, node: A.ExitStatementAst) -> Stmt:  # noqa: N802
+    def s_ExitStatementAst(self, node: A.ExitStatementAst) -> Stmt:
         value = self.value_of_statement(node.pipeline) if node.pipeline else None
 
         def run(ctx: Context) -> None:
@@ -951,7 +1074,7 @@ class Compiler:
 
         return run
 
-    def s_ThrowStatementAst(self, node: A.ThrowStatementAst) -> Stmt:  # noqa: N802
+    def s_ThrowStatementAst(self, node: A.ThrowStatementAst) -> Stmt:
         value = self.value_of_statement(node.pipeline) if node.pipeline else None
         extent = node.extent
 
@@ -971,24 +1094,30 @@ class Compiler:
     def expr(self, node: A.ExpressionAst) -> Expr:
         method = getattr(self, "e_" + type(node).__name__, None)
         if method is None:
-            raise RuntimeException(f"not supported in asrsim: {type(node).__name__}",
-                                   "NotSupported", "NotImplemented", extent=node.extent)
+            raise RuntimeException(
+                f"not supported in asrsim: {type(node).__name__}",
+                "NotSupported",
+                "NotImplemented",
+                extent=node.extent,
+            )
         result: Expr = method(node)
         return result
 
-    def e_ConstantExpressionAst(self, node: A.ConstantExpressionAst) -> Expr:  # noqa: N802
+    def e_ConstantExpressionAst(self, node: A.ConstantExpressionAst) -> Expr:
         value = node.value
         return lambda ctx: value
 
     e_StringConstantExpressionAst = e_ConstantExpressionAst
 
-    def e_ExpandableStringExpressionAst(self, node: A.ExpandableStringExpressionAst  # noqa: N802
-                                        ) -> Expr:
+    def e_ExpandableStringExpressionAst(self, node: A.ExpandableStringExpressionAst) -> Expr:
         parts: list[str | Expr] = [
-            p if isinstance(p, str) else
-            self._variable_reader(p, in_string=True) if isinstance(p, A.VariableExpressionAst)
+            p
+            if isinstance(p, str)
+            else self._variable_reader(p, in_string=True)
+            if isinstance(p, A.VariableExpressionAst)
             else self.expr(p)
-            for p in node.parts]
+            for p in node.parts
+        ]
 
         def expand(ctx: Context) -> str:
             ofs = conversions.to_string(ctx.runtime.get_variable(ctx.scope, "OFS", " "))
@@ -1021,13 +1150,20 @@ class Compiler:
         if folded == "myinvocation":
             return lambda ctx: _my_invocation(ctx)
         if folded == "executioncontext":
-            raise RuntimeException("not supported in asrsim: $ExecutionContext",
-                                   "NotSupported", "NotImplemented", extent=extent)
+            raise RuntimeException(
+                "not supported in asrsim: $ExecutionContext",
+                "NotSupported",
+                "NotImplemented",
+                extent=extent,
+            )
 
         def read(ctx: Context) -> Any:
             scope = ctx.scope if scope_name is None else ctx.scope.qualified(scope_name)
-            variable = scope.lookup(folded) if scope_name in (None, "global", "script") else \
-                scope.variables.get(folded)
+            variable = (
+                scope.lookup(folded)
+                if scope_name in (None, "global", "script")
+                else scope.variables.get(folded)
+            )
             if variable is None and ctx.runtime.commands.has_pending:
                 # a variable a cmdlet module defines ($PWD): load the modules, look again
                 ctx.runtime.commands.load_pending()
@@ -1036,13 +1172,17 @@ class Compiler:
                 # strict mode 1.0 allows an unset variable inside a string; 2.0 and later do not
                 if (ctx.scope.strict_version or 0) >= (2 if in_string else 1):
                     raise RuntimeException(
-                        f"The variable '${name}' cannot be retrieved because it has not been "
-                        "set.", "VariableIsUndefined", "InvalidOperation", target=name,
-                        extent=extent)
+                        f"The variable '${name}' cannot be retrieved because it has not been set.",
+                        "VariableIsUndefined",
+                        "InvalidOperation",
+                        target=name,
+                        extent=extent,
+                    )
                 return None
             return variable.value
 
         if scope_name is None:
+
             def read_plain(ctx: Context) -> Any:
                 scope: Scope | None = ctx.scope
                 while scope is not None:
@@ -1060,6 +1200,7 @@ class Compiler:
         folded = name.casefold()
         scope_name = node.scope
         if scope_name == "env":
+
             def set_env(ctx: Context, value: Any) -> None:
                 if value is None:
                     ctx.runtime.environment.pop(name, None)
@@ -1073,9 +1214,13 @@ class Compiler:
             extent = node.extent
 
             def refuse(ctx: Context, value: Any) -> None:
-                raise RuntimeException(f"Cannot overwrite variable {name} because it is "
-                                       "read-only or constant.", "VariableNotWritable",
-                                       "WriteError", target=name, extent=extent)
+                raise RuntimeException(
+                    f"Cannot overwrite variable {name} because it is read-only or constant.",
+                    "VariableNotWritable",
+                    "WriteError",
+                    target=name,
+                    extent=extent,
+                )
 
             return refuse
 
@@ -1085,25 +1230,31 @@ class Compiler:
 
         return write
 
-    def e_VariableExpressionAst(self, node: A.VariableExpressionAst) -> Expr:  # noqa: N802
+    def e_VariableExpressionAst(self, node: A.VariableExpressionAst) -> Expr:
         if node.splatted:
             raise RuntimeException(
                 "The splatting operator '@' cannot be used to reference variables in an "
                 "expression. '@" + node.name + "' can be used only as an argument to a command. "
                 "To reference variables in an expression use '$" + node.name + "'.",
-                "SplattingNotPermitted", "ParserError", extent=node.extent)
+                "SplattingNotPermitted",
+                "ParserError",
+                extent=node.extent,
+            )
         return self._variable_reader(node)
 
-    def e_ArrayLiteralAst(self, node: A.ArrayLiteralAst) -> Expr:  # noqa: N802
+    def e_ArrayLiteralAst(self, node: A.ArrayLiteralAst) -> Expr:
         elements = [self.expr(e) for e in node.elements]
         return lambda ctx: [_nothing_to_null(e(ctx)) for e in elements]
 
-    def e_ArrayExpressionAst(self, node: A.ArrayExpressionAst) -> Expr:  # noqa: N802
+    def e_ArrayExpressionAst(self, node: A.ArrayExpressionAst) -> Expr:
         statements = node.sub_expression.statements
         if len(statements) == 1 and isinstance(statements[0], A.PipelineAst):
             elements = statements[0].pipeline_elements
-            if len(elements) == 1 and isinstance(elements[0], A.CommandExpressionAst) and \
-                    not elements[0].redirections:
+            if (
+                len(elements) == 1
+                and isinstance(elements[0], A.CommandExpressionAst)
+                and not elements[0].redirections
+            ):
                 value = self.expr(elements[0].expression)
 
                 def single(ctx: Context) -> list[Any]:
@@ -1124,7 +1275,7 @@ class Compiler:
 
         return collect
 
-    def e_SubExpressionAst(self, node: A.SubExpressionAst) -> Expr:  # noqa: N802
+    def e_SubExpressionAst(self, node: A.SubExpressionAst) -> Expr:
         body = self.block(node.sub_expression)
 
         def collect(ctx: Context) -> Any:
@@ -1136,13 +1287,16 @@ class Compiler:
 
         return collect
 
-    def e_ParenExpressionAst(self, node: A.ParenExpressionAst) -> Expr:  # noqa: N802
+    def e_ParenExpressionAst(self, node: A.ParenExpressionAst) -> Expr:
         inner = node.pipeline
         if isinstance(inner, A.AssignmentStatementAst):
             return self.assignment(inner)
         value = self.value_of_statement(inner)
-        if isinstance(inner, A.PipelineAst) and len(inner.pipeline_elements) == 1 and \
-                isinstance(inner.pipeline_elements[0], A.CommandExpressionAst):
+        if (
+            isinstance(inner, A.PipelineAst)
+            and len(inner.pipeline_elements) == 1
+            and isinstance(inner.pipeline_elements[0], A.CommandExpressionAst)
+        ):
             return value
         statement = self.statement(inner)
 
@@ -1155,7 +1309,7 @@ class Compiler:
 
         return collect
 
-    def e_HashtableAst(self, node: A.HashtableAst) -> Expr:  # noqa: N802
+    def e_HashtableAst(self, node: A.HashtableAst) -> Expr:
         pairs = [(self._key(k), self.value_of_statement(v)) for k, v in node.key_value_pairs]
         extent = node.extent
         return lambda ctx: self._hashtable(ctx, pairs, extent, ordered=False)
@@ -1167,19 +1321,23 @@ class Compiler:
         return self.expr(node)
 
     @staticmethod
-    def _hashtable(ctx: Context, pairs: list[tuple[Expr, Expr]], extent: A.Extent,
-                   ordered: bool) -> Hashtable:
+    def _hashtable(
+        ctx: Context, pairs: list[tuple[Expr, Expr]], extent: A.Extent, ordered: bool
+    ) -> Hashtable:
         table = Hashtable(ordered=ordered)
         for key, value in pairs:
             k = key(ctx)
             if k in table:
-                raise RuntimeException(f"Duplicate keys '{k}' are not allowed in hash literals.",
-                                       "DuplicateKeyInHashLiteral", "ParserError", extent=extent)
+                raise RuntimeException(
+                    f"Duplicate keys '{k}' are not allowed in hash literals.",
+                    "DuplicateKeyInHashLiteral",
+                    "ParserError",
+                    extent=extent,
+                )
             table[k] = value(ctx)
         return table
 
-    def e_ScriptBlockExpressionAst(self, node: A.ScriptBlockExpressionAst  # noqa: N802
-                                   ) -> Expr:
+    def e_ScriptBlockExpressionAst(self, node: A.ScriptBlockExpressionAst) -> Expr:
         block_ast = node.script_block
         source = node.extent.source.path
         shared: list[ScriptBlock] = []
@@ -1192,7 +1350,7 @@ class Compiler:
 
         return make
 
-    def e_BinaryExpressionAst(self, node: A.BinaryExpressionAst) -> Expr:  # noqa: N802
+    def e_BinaryExpressionAst(self, node: A.BinaryExpressionAst) -> Expr:
         op = node.operator
         left = self.expr(node.left)
         right = self.expr(node.right)
@@ -1202,6 +1360,7 @@ class Compiler:
         if op == "or":
             return lambda ctx: to_bool(left(ctx)) or to_bool(right(ctx))
         if op == "??":
+
             def coalesce(ctx: Context) -> Any:
                 value = left(ctx)
                 return right(ctx) if value is None or value is NOTHING else value
@@ -1214,6 +1373,7 @@ class Compiler:
         compare = _FAST_COMPARE.get(op)
         extent = node.extent
         if compare is not None:
+
             def comparison(ctx: Context) -> Any:
                 a = left(ctx)
                 b = right(ctx)
@@ -1232,7 +1392,7 @@ class Compiler:
             return typed
         return lambda ctx: _operate(op, left(ctx), right(ctx), ctx, extent)
 
-    def e_UnaryExpressionAst(self, node: A.UnaryExpressionAst) -> Expr:  # noqa: N802
+    def e_UnaryExpressionAst(self, node: A.UnaryExpressionAst) -> Expr:
         op = node.operator
         if op in ("++", "--", "postfix++", "postfix--"):
             read = self.expr(node.child)
@@ -1264,14 +1424,18 @@ class Compiler:
 
         return unary
 
-    def e_ConvertExpressionAst(self, node: A.ConvertExpressionAst) -> Expr:  # noqa: N802
+    def e_ConvertExpressionAst(self, node: A.ConvertExpressionAst) -> Expr:
         type_name = node.type_name.name
         folded = type_name.casefold()
         extent = node.extent
         if isinstance(node.child, A.HashtableAst) and folded in (
-                "ordered", "pscustomobject", "system.management.automation.pscustomobject"):
-            pairs = [(self._key(k), self.value_of_statement(v))
-                     for k, v in node.child.key_value_pairs]
+            "ordered",
+            "pscustomobject",
+            "system.management.automation.pscustomobject",
+        ):
+            pairs = [
+                (self._key(k), self.value_of_statement(v)) for k, v in node.child.key_value_pairs
+            ]
             if folded == "ordered":
                 return lambda ctx: self._hashtable(ctx, pairs, extent, ordered=True)
 
@@ -1283,7 +1447,10 @@ class Compiler:
         if folded == "ordered":
             raise RuntimeException(
                 "The ordered attribute can be specified only on a hash literal node.",
-                "OrderedAttributeOnlyOnHashLiteralNode", "ParserError", extent=extent)
+                "OrderedAttributeOnlyOnHashLiteralNode",
+                "ParserError",
+                extent=extent,
+            )
         child = self.expr(node.child)
         if folded == "void":
             return lambda ctx: (child(ctx), NOTHING)[1]
@@ -1292,8 +1459,13 @@ class Compiler:
     def _type(self, ctx: Context, type_name: str, extent: A.Extent | None) -> PSType:
         pstype = ctx.runtime.types.resolve(type_name)
         if pstype is None:
-            raise RuntimeException(f"Unable to find type [{type_name}].", "TypeNotFound",
-                                   "InvalidOperation", target=type_name, extent=extent)
+            raise RuntimeException(
+                f"Unable to find type [{type_name}].",
+                "TypeNotFound",
+                "InvalidOperation",
+                target=type_name,
+                extent=extent,
+            )
         return pstype
 
     def _convert(self, ctx: Context, type_name: str, value: Any, extent: A.Extent | None) -> Any:
@@ -1306,7 +1478,7 @@ class Compiler:
             _locate(error, extent)
             raise
 
-    def e_TypeExpressionAst(self, node: A.TypeExpressionAst) -> Expr:  # noqa: N802
+    def e_TypeExpressionAst(self, node: A.TypeExpressionAst) -> Expr:
         type_name = node.type_name.name
         extent = node.extent
         return lambda ctx: self._type(ctx, type_name, extent)
@@ -1318,11 +1490,12 @@ class Compiler:
         value = self.expr(node)
         return lambda ctx: conversions.to_string(value(ctx))
 
-    def e_MemberExpressionAst(self, node: A.MemberExpressionAst) -> Expr:  # noqa: N802
+    def e_MemberExpressionAst(self, node: A.MemberExpressionAst) -> Expr:
         target = self.expr(node.target)
         member = self._member_name(node.member)
         extent = node.extent
         if node.static:
+
             def static(ctx: Context) -> Any:
                 from asrsim.lang import dotnet
 
@@ -1347,15 +1520,18 @@ class Compiler:
                 if ctx.scope.strict_version and obj is not None:
                     raise RuntimeException(
                         f"The property '{name}' cannot be found on this object. Verify that "
-                        "the property exists.", "PropertyNotFoundStrict", "NotSpecified",
-                        target=name, extent=extent)
+                        "the property exists.",
+                        "PropertyNotFoundStrict",
+                        "NotSpecified",
+                        target=name,
+                        extent=extent,
+                    )
                 return None
             return value
 
         return read
 
-    def e_InvokeMemberExpressionAst(self, node: A.InvokeMemberExpressionAst  # noqa: N802
-                                    ) -> Expr:
+    def e_InvokeMemberExpressionAst(self, node: A.InvokeMemberExpressionAst) -> Expr:
         target = self.expr(node.target)
         member = self._member_name(node.member)
         arguments = [self.expr(a) for a in node.arguments]
@@ -1369,17 +1545,24 @@ class Compiler:
             try:
                 if static:
                     hook = ctx.runtime.static_hooks.get(
-                        f"{getattr(obj, 'full_name', '')}::{name}".casefold())
+                        f"{getattr(obj, 'full_name', '')}::{name}".casefold()
+                    )
                     if hook is not None:
                         return hook(*args)
                     from asrsim.lang import dotnet
 
                     return dotnet.invoke_static(
-                        obj, name, args, clock=ctx.runtime.clock,
-                        new_guid=ctx.runtime.new_guid)
-                return invoke_member(ctx, obj, name, args,
-                                     lambda block, item: invoke_block_collect(
-                                         ctx, block, dollar_under=item, new_scope=False))
+                        obj, name, args, clock=ctx.runtime.clock, new_guid=ctx.runtime.new_guid
+                    )
+                return invoke_member(
+                    ctx,
+                    obj,
+                    name,
+                    args,
+                    lambda block, item: invoke_block_collect(
+                        ctx, block, dollar_under=item, new_scope=False
+                    ),
+                )
             except RuntimeException as error:
                 _locate(error, extent)
                 raise
@@ -1388,13 +1571,15 @@ class Compiler:
             except Exception as error:  # a .NET method's own failure, as PowerShell wraps it
                 raise RuntimeException(
                     f'Exception calling "{name}" with "{len(args)}" argument(s): "{error}"',
-                    "MethodInvocationException", "NotSpecified", extent=extent,
-                    dotnet_type="System.Management.Automation.MethodInvocationException"
+                    "MethodInvocationException",
+                    "NotSpecified",
+                    extent=extent,
+                    dotnet_type="System.Management.Automation.MethodInvocationException",
                 ) from None
 
         return invoke
 
-    def e_IndexExpressionAst(self, node: A.IndexExpressionAst) -> Expr:  # noqa: N802
+    def e_IndexExpressionAst(self, node: A.IndexExpressionAst) -> Expr:
         target = self.expr(node.target)
         index = self.expr(node.index)
         extent = node.extent
@@ -1408,17 +1593,21 @@ class Compiler:
 
         return read
 
-    def e_TernaryExpressionAst(self, node: A.TernaryExpressionAst) -> Expr:  # noqa: N802
+    def e_TernaryExpressionAst(self, node: A.TernaryExpressionAst) -> Expr:
         condition = self.expr(node.condition)
         if_true = self.expr(node.if_true)
         if_false = self.expr(node.if_false)
         to_bool = conversions.to_bool
         return lambda ctx: if_true(ctx) if to_bool(condition(ctx)) else if_false(ctx)
 
-    def e_ErrorExpressionAst(self, node: A.ErrorExpressionAst) -> Expr:  # noqa: N802
+    def e_ErrorExpressionAst(self, node: A.ErrorExpressionAst) -> Expr:
         def fail(ctx: Context) -> Any:
-            raise RuntimeException("The expression could not be parsed.", "ParseError",
-                                   "ParserError", extent=node.extent)
+            raise RuntimeException(
+                "The expression could not be parsed.",
+                "ParseError",
+                "ParserError",
+                extent=node.extent,
+            )
 
         return fail
 
@@ -1428,6 +1617,12 @@ class Compiler:
 
 def _drop(value: Any) -> None:
     pass
+
+
+def _bound_stages(
+    ctx: Context, stages: list[Callable[[Context, bool], Processor]]
+) -> list[Callable[[bool], Processor]]:
+    return [functools.partial(stage, ctx) for stage in stages]
 
 
 def _nothing_to_null(value: Any) -> Any:
@@ -1468,8 +1663,9 @@ def _operate(op: str, left: Any, right: Any, ctx: Context, extent: A.Extent) -> 
     runtime = ctx.runtime
     scoped = any(word in op for word in _SCOPED_OPERATORS)
     try:
-        return operators.binary(op, left, right,
-                                runtime.operators_for(ctx) if scoped else runtime.operator_context)
+        return operators.binary(
+            op, left, right, runtime.operators_for(ctx) if scoped else runtime.operator_context
+        )
     except RuntimeException as error:
         _locate(error, extent)
         raise
@@ -1486,8 +1682,9 @@ def _thrown(value: Any, extent: A.Extent) -> RuntimeException:
     if isinstance(value, ErrorRecord):
         error = value.exception
         if not isinstance(error, RuntimeException):
-            error = RuntimeException(value.message, value.fully_qualified_error_id,
-                                     value.category, extent=extent)
+            error = RuntimeException(
+                value.message, value.fully_qualified_error_id, value.category, extent=extent
+            )
         error.script_terminating = True
         return error
     if isinstance(value, RuntimeException):
@@ -1495,8 +1692,14 @@ def _thrown(value: Any, extent: A.Extent) -> RuntimeException:
         return value
     if isinstance(value, PSException):
         # `throw [ArgumentException]::new('x')`: the record carries that exception's type
-        error = RuntimeException(value.message, value.message, "OperationStopped",
-                                 extent=extent, dotnet_type=value.dotnet_type, inner=value.inner)
+        error = RuntimeException(
+            value.message,
+            value.message,
+            "OperationStopped",
+            extent=extent,
+            dotnet_type=value.dotnet_type,
+            inner=value.inner,
+        )
         error.script_terminating = True
         return error
     if value is None:
@@ -1508,8 +1711,12 @@ def _thrown(value: Any, extent: A.Extent) -> RuntimeException:
     return error
 
 
-def _statement_failed(ctx: Context, error: RuntimeException, node: A.StatementAst,
-                      traps: list[tuple[str | None, Stmt]]) -> None:
+def _statement_failed(
+    ctx: Context,
+    error: RuntimeException,
+    node: A.StatementAst,
+    traps: list[tuple[str | None, Stmt]],
+) -> None:
     """A terminating error escaped a statement: a trap handles it, or, outside any try, a
     statement-terminating error is reported and the next statement runs (PowerShell's rule);
     `throw` and errors under $ErrorActionPreference = 'Stop' end the script."""
@@ -1542,13 +1749,16 @@ def _statement_failed(ctx: Context, error: RuntimeException, node: A.StatementAs
 
 def _index(ctx: Context, target: Any, index: Any) -> Any:
     if target is None or target is NOTHING:
-        raise RuntimeException("Cannot index into a null array.", "NullArray",
-                               "InvalidOperation")
+        raise RuntimeException("Cannot index into a null array.", "NullArray", "InvalidOperation")
     if isinstance(index, list):
         return [_index(ctx, target, i) for i in index]
     if isinstance(target, dict):
-        if isinstance(target, Hashtable) and target.ordered and type(index) is int and \
-                index not in target:
+        if (
+            isinstance(target, Hashtable)
+            and target.ordered
+            and type(index) is int
+            and index not in target
+        ):
             # an [ordered] dictionary is also indexed by position
             values = list(target.values())
             return values[index] if -len(values) <= index < len(values) else None
@@ -1558,14 +1768,20 @@ def _index(ctx: Context, target: Any, index: Any) -> Any:
             position = int(conversions.to_number(index))
         except RuntimeException:
             raise RuntimeException(
-                f'Cannot convert value "{index}" to type "System.Int32".', "InvalidArgument",
-                "InvalidArgument") from None
+                f'Cannot convert value "{index}" to type "System.Int32".',
+                "InvalidArgument",
+                "InvalidArgument",
+            ) from None
         if -len(target) <= position < len(target):
             return target[position]
         if (ctx.scope.strict_version or 0) >= 3:
-            raise RuntimeException("Index was outside the bounds of the array.",
-                                   "System.IndexOutOfRangeException", "NotSpecified",
-                                   target=index, dotnet_type="System.IndexOutOfRangeException")
+            raise RuntimeException(
+                "Index was outside the bounds of the array.",
+                "System.IndexOutOfRangeException",
+                "NotSpecified",
+                target=index,
+                dotnet_type="System.IndexOutOfRangeException",
+            )
         return None
     if isinstance(target, PSObject):
         method = target.methods.get("get_item")
@@ -1588,8 +1804,12 @@ def _set_index(target: Any, index: Any, value: Any) -> None:
         if -len(target) <= position < len(target):
             target[position] = value
             return
-        raise RuntimeException("Index was outside the bounds of the array.",
-                               "IndexOutOfRange", "InvalidOperation", target=index)
+        raise RuntimeException(
+            "Index was outside the bounds of the array.",
+            "IndexOutOfRange",
+            "InvalidOperation",
+            target=index,
+        )
     if isinstance(target, PSObject):
         method = target.methods.get("set_item")
         if method is not None:
@@ -1597,7 +1817,10 @@ def _set_index(target: Any, index: Any, value: Any) -> None:
             return
     raise RuntimeException(
         f"Unable to index into an object of type {conversions.type_name_of(target)}.",
-        "CannotIndex", "InvalidOperation", target=target)
+        "CannotIndex",
+        "InvalidOperation",
+        target=target,
+    )
 
 
 def _pscmdlet(ctx: Context) -> Any:
@@ -1611,9 +1834,10 @@ def _pscmdlet(ctx: Context) -> Any:
         from asrsim.lang.runtime import CommandHooks
 
         hooks = CommandHooks(ctx, settings, command.name, command.extent, _drop)
-        return hooks.should_process(conversions.to_string(target),
-                                    conversions.to_string(action) if action is not None
-                                    else command.name)
+        return hooks.should_process(
+            conversions.to_string(target),
+            conversions.to_string(action) if action is not None else command.name,
+        )
 
     def write_error(record: Any) -> None:
         if isinstance(record, ErrorRecord):
@@ -1623,24 +1847,38 @@ def _pscmdlet(ctx: Context) -> Any:
         if isinstance(record, ErrorRecord):
             raise record.exception
 
-    return PSObject([("ParameterSetName", call.parameter_set),
-                     ("MyInvocation", _my_invocation(ctx))],
-                    ("System.Management.Automation.PSScriptCmdlet",),
-                    methods={"ShouldProcess": should_process, "WriteError": write_error,
-                             "ThrowTerminatingError": throw_terminating})
+    return PSObject(
+        [("ParameterSetName", call.parameter_set), ("MyInvocation", _my_invocation(ctx))],
+        ("System.Management.Automation.PSScriptCmdlet",),
+        methods={
+            "ShouldProcess": should_process,
+            "WriteError": write_error,
+            "ThrowTerminatingError": throw_terminating,
+        },
+    )
 
 
 def _my_invocation(ctx: Context) -> PSObject:
     command = ctx.command
     name = getattr(command, "name", "") if command is not None else ""
     path = ctx.script_path or ""
-    return PSObject([
-        ("MyCommand", PSObject([("Name", name.rsplit("/", 1)[-1] if name else ""),
-                                ("Path", path or None)])),
-        ("InvocationName", name), ("ScriptName", path), ("PSScriptRoot", _dir(path)),
-        ("PSCommandPath", path), ("BoundParameters", ctx.scope.lookup("psboundparameters").value
-                                  if ctx.scope.lookup("psboundparameters") else Hashtable()),
-    ], ("System.Management.Automation.InvocationInfo",))
+    bound = ctx.scope.lookup("psboundparameters")
+    return PSObject(
+        [
+            (
+                "MyCommand",
+                PSObject(
+                    [("Name", name.rsplit("/", 1)[-1] if name else ""), ("Path", path or None)]
+                ),
+            ),
+            ("InvocationName", name),
+            ("ScriptName", path),
+            ("PSScriptRoot", _dir(path)),
+            ("PSCommandPath", path),
+            ("BoundParameters", bound.value if bound else Hashtable()),
+        ],
+        ("System.Management.Automation.InvocationInfo",),
+    )
 
 
 def _dir(path: str) -> str:

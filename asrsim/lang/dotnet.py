@@ -47,12 +47,12 @@ from asrsim.lang import conversions, dotnet_format
 from asrsim.lang.conversions import Char, Version
 from asrsim.lang.errors import ErrorRecord, RuntimeException
 from asrsim.lang.psobject import (
+    MISSING,
     ArrayList,
     Hashtable,
     PSObject,
     PSScriptProperty,
 )
-from asrsim.lang.psobject import MISSING
 from asrsim.lang.scopes import PSVariable
 from asrsim.lang.types import GenericList, PSType, TypeRegistry, default_types
 

@@ -18,13 +18,38 @@ from asrsim.lang.ast import Extent
 
 # PowerShell's ErrorCategory names
 CATEGORIES = (
-    "NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected",
-    "InvalidArgument", "InvalidData", "InvalidOperation", "InvalidResult", "InvalidType",
-    "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound", "OperationStopped",
-    "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy",
-    "ResourceExists", "ResourceUnavailable", "ReadError", "WriteError", "FromStdErr",
-    "SecurityError", "ProtocolError", "ConnectionError", "AuthenticationError",
-    "LimitsExceeded", "QuotaExceeded", "NotEnabled",
+    "NotSpecified",
+    "OpenError",
+    "CloseError",
+    "DeviceError",
+    "DeadlockDetected",
+    "InvalidArgument",
+    "InvalidData",
+    "InvalidOperation",
+    "InvalidResult",
+    "InvalidType",
+    "MetadataError",
+    "NotImplemented",
+    "NotInstalled",
+    "ObjectNotFound",
+    "OperationStopped",
+    "OperationTimeout",
+    "SyntaxError",
+    "ParserError",
+    "PermissionDenied",
+    "ResourceBusy",
+    "ResourceExists",
+    "ResourceUnavailable",
+    "ReadError",
+    "WriteError",
+    "FromStdErr",
+    "SecurityError",
+    "ProtocolError",
+    "ConnectionError",
+    "AuthenticationError",
+    "LimitsExceeded",
+    "QuotaExceeded",
+    "NotEnabled",
 )
 
 
@@ -36,7 +61,9 @@ class ParseError:
     incomplete_input: bool = False
 
     def __str__(self) -> str:
-        return f"{self.extent.start_line}:{self.extent.start_column} {self.error_id}: {self.message}"
+        return (
+            f"{self.extent.start_line}:{self.extent.start_column} {self.error_id}: {self.message}"
+        )
 
 
 @dataclass
@@ -136,16 +163,26 @@ class RuntimeException(PSException):
 
     dotnet_type = "System.Management.Automation.RuntimeException"
 
-    def __init__(self, message: str, error_id: str = "RuntimeException",
-                 category: str = "NotSpecified", *, target: Any = None,
-                 extent: Extent | None = None, inner: BaseException | None = None,
-                 dotnet_type: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        error_id: str = "RuntimeException",
+        category: str = "NotSpecified",
+        *,
+        target: Any = None,
+        extent: Extent | None = None,
+        inner: BaseException | None = None,
+        dotnet_type: str | None = None,
+    ) -> None:
         super().__init__(message, inner=inner)
         if dotnet_type:
             self.dotnet_type = dotnet_type
         self.error_record = ErrorRecord(
-            exception=self, fully_qualified_error_id=error_id, category=category,
-            target_object=target, invocation_info=InvocationInfo(extent=extent),
+            exception=self,
+            fully_qualified_error_id=error_id,
+            category=category,
+            target_object=target,
+            invocation_info=InvocationInfo(extent=extent),
             reason=self.dotnet_type.rsplit(".", 1)[-1],
         )
 
@@ -167,11 +204,23 @@ class ParseException(RuntimeException):
 class ParameterBindingException(RuntimeException):
     dotnet_type = "System.Management.Automation.ParameterBindingException"
 
-    def __init__(self, message: str, error_id: str, *, command: str = "",
-                 category: str = "InvalidArgument", extent: Extent | None = None,
-                 target: Any = None) -> None:
-        super().__init__(message, f"{error_id},{command}" if command else error_id, category,
-                         extent=extent, target=target)
+    def __init__(
+        self,
+        message: str,
+        error_id: str,
+        *,
+        command: str = "",
+        category: str = "InvalidArgument",
+        extent: Extent | None = None,
+        target: Any = None,
+    ) -> None:
+        super().__init__(
+            message,
+            f"{error_id},{command}" if command else error_id,
+            category,
+            extent=extent,
+            target=target,
+        )
         self.record.activity = command
 
 
@@ -183,7 +232,10 @@ class CommandNotFoundException(RuntimeException):
             f"The term '{name}' is not recognized as a name of a cmdlet, function, script "
             "file, or executable program.\nCheck the spelling of the name, or if a path was "
             "included, verify that the path is correct and try again.",
-            "CommandNotFoundException", "ObjectNotFound", target=name, extent=extent,
+            "CommandNotFoundException",
+            "ObjectNotFound",
+            target=name,
+            extent=extent,
         )
         # PowerShell 7's concise view names the missing command: "Get-Nothing: The term ..."
         self.record.invocation_info.command_name = name
@@ -193,8 +245,7 @@ class PipelineStoppedException(RuntimeException):
     dotnet_type = "System.Management.Automation.PipelineStoppedException"
 
     def __init__(self) -> None:
-        super().__init__("The pipeline has been stopped.", "PipelineStopped",
-                         "OperationStopped")
+        super().__init__("The pipeline has been stopped.", "PipelineStopped", "OperationStopped")
 
 
 class ActionPreferenceStopException(RuntimeException):
@@ -210,7 +261,7 @@ class ActionPreferenceStopException(RuntimeException):
 # -- private control flow --------------------------------------------------------------------
 
 
-class FlowControl(Exception):  # noqa: N818 - not an error
+class FlowControl(Exception):
     pass
 
 
@@ -240,32 +291,50 @@ EXCEPTION_BASES: dict[str, tuple[str, ...]] = {
     "System.OverflowException": ("System.arithmeticexception", "System.SystemException"),
     "System.Management.Automation.RuntimeException": ("System.SystemException",),
     "System.Management.Automation.ParameterBindingException": (
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.CommandNotFoundException": (
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.ParseException": (
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.ActionPreferenceStopException": (
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.ItemNotFoundException": (
         "System.Management.Automation.sessionstateexception",
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.MethodInvocationException": (
         "System.Management.Automation.MethodException",
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.ValidationMetadataException": (
         "System.Management.Automation.MetadataException",
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.Management.Automation.PipelineStoppedException": (
-        "System.Management.Automation.RuntimeException", "System.SystemException"),
+        "System.Management.Automation.RuntimeException",
+        "System.SystemException",
+    ),
     "System.InvalidCastException": ("System.SystemException",),
     "System.ArgumentException": ("System.SystemException",),
     "System.ArgumentNullException": ("System.ArgumentException", "System.SystemException"),
     "System.ArgumentOutOfRangeException": ("System.ArgumentException", "System.SystemException"),
     "System.FormatException": ("System.SystemException",),
     "System.InvalidOperationException": ("System.SystemException",),
-    "System.ObjectDisposedException": ("System.InvalidOperationException",
-                                       "System.SystemException"),
+    "System.ObjectDisposedException": (
+        "System.InvalidOperationException",
+        "System.SystemException",
+    ),
     "System.NotSupportedException": ("System.SystemException",),
     "System.NotImplementedException": ("System.SystemException",),
     "System.TimeoutException": ("System.SystemException",),
@@ -295,8 +364,11 @@ def exception_matches(error: PSException, type_name: str) -> bool:
     """Whether ``catch [type_name]`` catches ``error``; PowerShell also looks at the
     exception a RuntimeException wraps (``1/0`` is caught by [DivideByZeroException])."""
     wanted = type_name.casefold()
-    options = {wanted} if wanted.startswith("system.") else {
-        wanted, "system." + wanted, "system.management.automation." + wanted}
+    options = (
+        {wanted}
+        if wanted.startswith("system.")
+        else {wanted, "system." + wanted, "system.management.automation." + wanted}
+    )
     chain = exception_chain(error)
     if isinstance(error.inner, PSException):
         chain |= exception_chain(error.inner)

@@ -26,8 +26,9 @@ def _prefix(record: ErrorRecord) -> str:
         return "ParserError"
     if command and not command.startswith("<"):
         return command
-    if getattr(record.exception, "script_terminating", False) and \
-            record.exception.dotnet_type.endswith("RuntimeException"):
+    if getattr(
+        record.exception, "script_terminating", False
+    ) and record.exception.dotnet_type.endswith("RuntimeException"):
         return "Exception"
     return record.exception.dotnet_type.rsplit(".", 1)[-1]
 
@@ -52,7 +53,9 @@ def render_concise(record: ErrorRecord) -> str:
     message = record.message
     prefix = _prefix(record)
     show_position = extent is not None and (
-        bool(extent.source.path) or extent.start_line > 1 or record.category == "ParserError"
+        bool(extent.source.path)
+        or extent.start_line > 1
+        or record.category == "ParserError"
         or "\n" in extent.source.text.strip()
     )
     if not show_position or extent is None:
@@ -67,8 +70,7 @@ def render_normal(record: ErrorRecord) -> str:
     lines = []
     command = info.command_name
     message = record.message
-    lines.append(f"{command} : {message}" if command and not command.startswith("<")
-                 else message)
+    lines.append(f"{command} : {message}" if command and not command.startswith("<") else message)
     extent = info.extent
     if extent is not None:
         where = extent.source.path or "line"
@@ -95,8 +97,12 @@ def render_parse_errors(errors: list[ParseError], view: str = "ConciseView") -> 
 
     blocks = []
     for error in errors:
-        exception = RuntimeException(error.message, error.error_id, "ParserError",
-                                     extent=error.extent,
-                                     dotnet_type="System.Management.Automation.ParseException")
+        exception = RuntimeException(
+            error.message,
+            error.error_id,
+            "ParserError",
+            extent=error.extent,
+            dotnet_type="System.Management.Automation.ParseException",
+        )
         blocks.append(render_error(exception.record, view))
     return "".join(blocks)

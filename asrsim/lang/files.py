@@ -17,14 +17,18 @@ def resolve(runtime: Runtime, path: str) -> Path:
     return candidate if candidate.is_absolute() else runtime.location / candidate
 
 
-def write_text(runtime: Runtime, path: str, text: str, *, append: bool = False,
-               encoding: str = "utf-8") -> None:
+def write_text(
+    runtime: Runtime, path: str, text: str, *, append: bool = False, encoding: str = "utf-8"
+) -> None:
     target = resolve(runtime, path)
     runtime.files.check(target, writing=True)
     if not target.parent.exists():
         raise RuntimeException(
-            f"Could not find a part of the path '{target}'.", "DirectoryNotFound",
-            "ObjectNotFound", target=str(target))
+            f"Could not find a part of the path '{target}'.",
+            "DirectoryNotFound",
+            "ObjectNotFound",
+            target=str(target),
+        )
     with target.open("a" if append else "w", encoding=encoding, newline="") as handle:
         handle.write(text if text.endswith("\n") or not text else text + "\n")
 
@@ -35,9 +39,16 @@ def read_text(runtime: Runtime, path: str) -> str:
     try:
         return target.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise RuntimeException(f"Cannot find path '{target}' because it does not exist.",
-                               "PathNotFound", "ObjectNotFound", target=str(target)) from None
+        raise RuntimeException(
+            f"Cannot find path '{target}' because it does not exist.",
+            "PathNotFound",
+            "ObjectNotFound",
+            target=str(target),
+        ) from None
     except IsADirectoryError:
-        raise RuntimeException(f"Access to the path '{target}' is denied.",
-                               "UnauthorizedAccess", "PermissionDenied",
-                               target=str(target)) from None
+        raise RuntimeException(
+            f"Access to the path '{target}' is denied.",
+            "UnauthorizedAccess",
+            "PermissionDenied",
+            target=str(target),
+        ) from None

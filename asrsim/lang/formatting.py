@@ -46,15 +46,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from asrsim.lang import conversions, dotnet_format
-from asrsim.lang.lazy import lazy_module
 from asrsim.lang.errors import ErrorRecord, RuntimeException
+from asrsim.lang.lazy import lazy_module
 from asrsim.lang.psobject import MISSING, NOTHING, Hashtable, PSObject
 
-#: the .NET adapter is needed only for objects, not for the numbers and strings most output is
-dotnet = lazy_module("asrsim.lang.dotnet")
+if TYPE_CHECKING:
+    from asrsim.lang import dotnet
+else:
+    #: the .NET adapter is needed only for objects, not for the numbers and strings most
+    #: output is
+    dotnet = lazy_module("asrsim.lang.dotnet")
 
 __all__ = [
     "ENUMERATION_LIMIT",

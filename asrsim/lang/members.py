@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from asrsim.lang.lazy import lazy_module
 from asrsim.lang.errors import ErrorRecord, InvocationInfo, PSException, RuntimeException
-from asrsim.lang.psobject import MISSING, NOTHING, Hashtable, PSObject
+from asrsim.lang.lazy import lazy_module
+from asrsim.lang.psobject import MISSING as MISSING
+from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
 from asrsim.lang.types import PSType
 
 if TYPE_CHECKING:
@@ -29,36 +30,53 @@ def _error_record_view(record: ErrorRecord, name: str) -> Any:
     if key == "fullyqualifiederrorid":
         return record.fully_qualified_error_id
     if key == "categoryinfo":
-        return PSObject([
-            ("Category", record.category), ("Activity", record.activity),
-            ("Reason", record.reason or type(record.exception).__name__),
-            ("TargetName", "" if record.target_object is None else str(record.target_object)),
-            ("TargetType", "" if record.target_object is None
-             else dotnet_type_name(record.target_object)),
-        ], ("System.Management.Automation.ErrorCategoryInfo",),
-            methods={"ToString": lambda: record.category_info()})
+        return PSObject(
+            [
+                ("Category", record.category),
+                ("Activity", record.activity),
+                ("Reason", record.reason or type(record.exception).__name__),
+                ("TargetName", "" if record.target_object is None else str(record.target_object)),
+                (
+                    "TargetType",
+                    "" if record.target_object is None else dotnet_type_name(record.target_object),
+                ),
+            ],
+            ("System.Management.Automation.ErrorCategoryInfo",),
+            methods={"ToString": lambda: record.category_info()},
+        )
     if key == "targetobject":
         return record.target_object
     if key == "invocationinfo":
         return _invocation_view(record.invocation_info)
     if key == "errordetails":
-        return None if record.error_details_message is None else PSObject(
-            [("Message", record.error_details_message)])
+        return (
+            None
+            if record.error_details_message is None
+            else PSObject([("Message", record.error_details_message)])
+        )
     if key == "scriptstacktrace":
         info = record.invocation_info
-        return f"at <ScriptBlock>, {info.script_name or '<No file>'}: line {info.script_line_number}"
+        return (
+            f"at <ScriptBlock>, {info.script_name or '<No file>'}: line {info.script_line_number}"
+        )
     if key == "pipelineiterationinfo":
         return []
     return MISSING
 
 
 def _invocation_view(info: InvocationInfo) -> PSObject:
-    return PSObject([
-        ("MyCommand", info.command_name or None), ("ScriptLineNumber", info.script_line_number),
-        ("OffsetInLine", info.offset_in_line), ("Line", info.line),
-        ("PositionMessage", info.position_message), ("ScriptName", info.script_name),
-        ("InvocationName", info.command_name),
-    ], ("System.Management.Automation.InvocationInfo",))
+    return PSObject(
+        [
+            ("MyCommand", info.command_name or None),
+            ("ScriptLineNumber", info.script_line_number),
+            ("OffsetInLine", info.offset_in_line),
+            ("Line", info.line),
+            ("PositionMessage", info.position_message),
+            ("ScriptName", info.script_name),
+            ("InvocationName", info.command_name),
+        ],
+        ("System.Management.Automation.InvocationInfo",),
+    )
 
 
 def _exception_view(error: PSException, name: str) -> Any:
@@ -143,12 +161,19 @@ def set_member(ctx: Context, target: Any, name: str, value: Any) -> None:
                 target.set(name, value)
             except AttributeError:
                 raise RuntimeException(
-                    f"'{name}' is a ReadOnly property.", "PropertyAssignmentException",
-                    "InvalidOperation", target=name) from None
+                    f"'{name}' is a ReadOnly property.",
+                    "PropertyAssignmentException",
+                    "InvalidOperation",
+                    target=name,
+                ) from None
             return
         raise RuntimeException(
             f"The property '{name}' cannot be found on this object. Verify that the property "
-            "exists and can be set.", "PropertyNotFound", "InvalidOperation", target=name)
+            "exists and can be set.",
+            "PropertyNotFound",
+            "InvalidOperation",
+            target=name,
+        )
     if isinstance(target, list) and not isinstance(target, Hashtable):
         for item in target:
             set_member(ctx, item, name, value)
@@ -156,12 +181,21 @@ def set_member(ctx: Context, target: Any, name: str, value: Any) -> None:
     if target is None:
         raise RuntimeException(
             f"The property '{name}' cannot be found on this object. Verify that the property "
-            "exists and can be set.", "PropertyNotFound", "InvalidOperation", target=name)
+            "exists and can be set.",
+            "PropertyNotFound",
+            "InvalidOperation",
+            target=name,
+        )
     dotnet.set_property(target, name, value)
 
 
-def invoke_member(ctx: Context, target: Any, name: str, args: list[Any],
-                  invoke_block: Callable[[Any, Any], list[Any]]) -> Any:
+def invoke_member(
+    ctx: Context,
+    target: Any,
+    name: str,
+    args: list[Any],
+    invoke_block: Callable[[Any, Any], list[Any]],
+) -> Any:
     """``target.name(args)``, including the intrinsic ForEach/Where methods."""
     key = name.casefold()
     from asrsim.lang.scriptblock import ScriptBlock
@@ -169,12 +203,12 @@ def invoke_member(ctx: Context, target: Any, name: str, args: list[Any],
     if isinstance(target, ScriptBlock) and key in ("invoke", "invokereturnasis"):
         from asrsim.lang.runtime import invoke_block_collect
 
-        results = invoke_block_collect(ctx, target, args=args)
+        output = invoke_block_collect(ctx, target, args=args)
         if key == "invokereturnasis":
-            return results[0] if len(results) == 1 else (results or None)
-        return results
+            return output[0] if len(output) == 1 else (output or None)
+        return output
     if isinstance(target, ScriptBlock) and key == "getnewclosure":
-        return target
+        return target.closure_over(ctx.scope)
     if key in ("foreach", "where") and args:
         items = target if isinstance(target, list) else ([] if target is None else [target])
         block = args[0]
@@ -206,13 +240,18 @@ def invoke_member(ctx: Context, target: Any, name: str, args: list[Any],
             return to_string(target)
     if isinstance(target, PSException) and key == "gettype":
         type_name = target.dotnet_type
-        return PSObject([("FullName", type_name), ("Name", type_name.rsplit(".", 1)[-1])],
-                        ("System.RuntimeType",))
+        return PSObject(
+            [("FullName", type_name), ("Name", type_name.rsplit(".", 1)[-1])],
+            ("System.RuntimeType",),
+        )
     if isinstance(target, PSType):
         return dotnet.invoke_method(target, name, args)
     if target is None:
-        raise RuntimeException("You cannot call a method on a null-valued expression.",
-                               "InvokeMethodOnNull", "InvalidOperation")
+        raise RuntimeException(
+            "You cannot call a method on a null-valued expression.",
+            "InvokeMethodOnNull",
+            "InvalidOperation",
+        )
     if isinstance(target, list) and not isinstance(target, Hashtable):
         try:
             return dotnet.invoke_method(target, name, args)

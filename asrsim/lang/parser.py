@@ -179,6 +179,11 @@ _PIPELINE_ENDS: Final = frozenset({
     TK.SEMI, TK.NEWLINE, TK.RPAREN, TK.RCURLY, TK.END_OF_INPUT, TK.AND_AND, TK.OR_OR,
     TK.AMPERSAND,
 })
+#: tokens that, scanned in command mode, scan the same in expression mode (the command mode
+#: is the stricter: '$x+1' is a variable only in expression mode)
+_SAME_IN_EXPRESSION_MODE: Final = frozenset({
+    TK.VARIABLE, TK.SPLATTED_VARIABLE, TK.NUMBER, TK.IDENTIFIER,
+})
 #: tokens that end a command's list of elements
 _COMMAND_ENDS: Final = frozenset({
     TK.PIPE, TK.RCURLY, TK.RPAREN, TK.END_OF_INPUT, TK.NEWLINE, TK.SEMI, TK.AND_AND, TK.OR_OR,
@@ -482,7 +487,9 @@ class Parser:
         old = self.tok.mode
         if mode is not old:
             token = self._ungot
-            if token is not None and token.kind not in MODE_INVARIANT:
+            if token is not None and token.kind not in MODE_INVARIANT and not (
+                    old is Mode.COMMAND and mode is Mode.EXPRESSION
+                    and token.kind in _SAME_IN_EXPRESSION_MODE):
                 self._resync(token)
             self.tok.mode = mode
         return old

@@ -35,8 +35,9 @@ class Hashtable(dict[Any, Any]):
 
     __slots__ = ("_names", "ordered")
 
-    def __init__(self, items: Iterable[tuple[Any, Any]] | Mapping[Any, Any] = (),
-                 *, ordered: bool = False) -> None:
+    def __init__(
+        self, items: Iterable[tuple[Any, Any]] | Mapping[Any, Any] = (), *, ordered: bool = False
+    ) -> None:
         super().__init__()
         self._names: dict[Any, Any] = {}  # folded key -> key as first written
         self.ordered = ordered
@@ -106,8 +107,9 @@ class PSScriptProperty:
 
     __slots__ = ("getter", "name", "setter")
 
-    def __init__(self, name: str, getter: Callable[[], Any],
-                 setter: Callable[[Any], None] | None = None) -> None:
+    def __init__(
+        self, name: str, getter: Callable[[], Any], setter: Callable[[Any], None] | None = None
+    ) -> None:
         self.name = name
         self.getter = getter
         self.setter = setter
@@ -127,9 +129,12 @@ class PSObject:
 
     __slots__ = ("_props", "methods", "type_names")
 
-    def __init__(self, properties: Mapping[str, Any] | Iterable[tuple[str, Any]] = (),
-                 type_names: Iterable[str] = ("System.Management.Automation.PSCustomObject",),
-                 methods: Mapping[str, Callable[..., Any]] | None = None) -> None:
+    def __init__(
+        self,
+        properties: Mapping[str, Any] | Iterable[tuple[str, Any]] = (),
+        type_names: Iterable[str] = ("System.Management.Automation.PSCustomObject",),
+        methods: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> None:
         self._props: dict[str, Property] = {}
         pairs = properties.items() if isinstance(properties, Mapping) else properties
         for name, value in pairs:

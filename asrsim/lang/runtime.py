@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import random
-import uuid  # noqa: TID251 - the session's generator is seeded by the owner (Get-Random)
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,18 +34,17 @@ from asrsim.lang.commands import (
     CommandTable,
     Host,
 )
+from asrsim.lang.conversions import Version
 from asrsim.lang.errors import (
-    PSException,
     ActionPreferenceStopException,
     CommandNotFoundException,
     ErrorRecord,
-    ExitException,
     InvocationInfo,
     ParseException,
+    PSException,
     ReturnException,
     RuntimeException,
 )
-from asrsim.lang.conversions import Version
 from asrsim.lang.formatting import ViewRegistry, default_views, format_default
 from asrsim.lang.operators import OperatorContext
 from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
@@ -71,8 +70,11 @@ class FileAccess:
         if not allowed:
             verb = "write" if writing else "read"
             raise RuntimeException(
-                f"not supported in asrsim: this session may not {verb} the host's files "
-                f"('{path}')", "FileAccessDenied", "PermissionDenied", target=str(path))
+                f"not supported in asrsim: this session may not {verb} the host's files ('{path}')",
+                "FileAccessDenied",
+                "PermissionDenied",
+                target=str(path),
+            )
 
 
 @dataclass
@@ -87,8 +89,9 @@ class Context:
     command: Any = None
 
     def child(self, scope: Scope | None = None, emit: Emit | None = None) -> Context:
-        return Context(self.runtime, scope or self.scope, emit or self.emit, self.script_path,
-                       self.command)
+        return Context(
+            self.runtime, scope or self.scope, emit or self.emit, self.script_path, self.command
+        )
 
     def emit_value(self, value: Any) -> None:
         """Statement output: collections are unrolled one level, nothing is dropped."""
@@ -139,14 +142,20 @@ class StreamSettings:
 
 
 class Runtime:
-    def __init__(self, commands: CommandTable, host: Host, *,
-                 types: TypeRegistry | None = None, views: ViewRegistry | None = None,
-                 clock: Callable[[], datetime] | None = None,
-                 sleep: Callable[[float], None] | None = None,
-                 seed: int | Callable[[], int] | None = None,
-                 files: FileAccess | None = None,
-                 environment: dict[str, str] | None = None,
-                 location: Path | None = None) -> None:
+    def __init__(
+        self,
+        commands: CommandTable,
+        host: Host,
+        *,
+        types: TypeRegistry | None = None,
+        views: ViewRegistry | None = None,
+        clock: Callable[[], datetime] | None = None,
+        sleep: Callable[[float], None] | None = None,
+        seed: int | Callable[[], int] | None = None,
+        files: FileAccess | None = None,
+        environment: dict[str, str] | None = None,
+        location: Path | None = None,
+    ) -> None:
         from asrsim.lang.compiler import Compiler
 
         self.commands = commands
@@ -177,8 +186,10 @@ class Runtime:
         self.current_errors: list[ErrorRecord] = []
         self.exit_code: int | None = None
         self.operator_context = OperatorContext(
-            types=self.types, set_matches=self._set_matches,
-            invoke_script_block=self._invoke_for_operator)
+            types=self.types,
+            set_matches=self._set_matches,
+            invoke_script_block=self._invoke_for_operator,
+        )
         self._init_variables()
         self._init_exception_types()
 
@@ -189,23 +200,48 @@ class Runtime:
         for name, value in (("true", True), ("false", False), ("null", None)):
             scope.define(PSVariable(name, value, constant=True))
         defaults: dict[str, Any] = {
-            "ErrorActionPreference": "Continue", "WarningPreference": "Continue",
-            "VerbosePreference": "SilentlyContinue", "DebugPreference": "SilentlyContinue",
-            "InformationPreference": "SilentlyContinue", "ProgressPreference": "Continue",
-            "ConfirmPreference": "High", "WhatIfPreference": False, "ErrorView": "ConciseView",
-            "OFS": " ", "FormatEnumerationLimit": 4, "MaximumHistoryCount": 4096,
-            "Error": self.errors, "LASTEXITCODE": 0, "PID": 4242, "HOME": "C:\\Users\\admin",
-            "PSVersionTable": Hashtable([
-                ("PSVersion", Version(7, 4, 6)), ("PSEdition", "Core"), ("OS", "asrsim"),
-                ("Platform", "Win32NT"), ("PSCompatibleVersions", ["1.0", "2.0", "3.0", "4.0",
-                                                                   "5.0", "5.1", "6.0", "7.0"]),
-                ("WSManStackVersion", "3.0"), ("SerializationVersion", "1.1.0.1"),
-            ]),
-            "Host": PSObject([("Name", "asrsim"), ("Version", PS_VERSION),
-                              ("InstanceId", "00000000-0000-0000-0000-000000000000"),
-                              ("CurrentCulture", "en-US"), ("CurrentUICulture", "en-US")],
-                             ("System.Management.Automation.Internal.Host.InternalHost",)),
-            "PSCulture": "en-US", "PSUICulture": "en-US",
+            "ErrorActionPreference": "Continue",
+            "WarningPreference": "Continue",
+            "VerbosePreference": "SilentlyContinue",
+            "DebugPreference": "SilentlyContinue",
+            "InformationPreference": "SilentlyContinue",
+            "ProgressPreference": "Continue",
+            "ConfirmPreference": "High",
+            "WhatIfPreference": False,
+            "ErrorView": "ConciseView",
+            "OFS": " ",
+            "FormatEnumerationLimit": 4,
+            "MaximumHistoryCount": 4096,
+            "Error": self.errors,
+            "LASTEXITCODE": 0,
+            "PID": 4242,
+            "HOME": "C:\\Users\\admin",
+            "PSVersionTable": Hashtable(
+                [
+                    ("PSVersion", Version(7, 4, 6)),
+                    ("PSEdition", "Core"),
+                    ("OS", "asrsim"),
+                    ("Platform", "Win32NT"),
+                    (
+                        "PSCompatibleVersions",
+                        ["1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"],
+                    ),
+                    ("WSManStackVersion", "3.0"),
+                    ("SerializationVersion", "1.1.0.1"),
+                ]
+            ),
+            "Host": PSObject(
+                [
+                    ("Name", "asrsim"),
+                    ("Version", PS_VERSION),
+                    ("InstanceId", "00000000-0000-0000-0000-000000000000"),
+                    ("CurrentCulture", "en-US"),
+                    ("CurrentUICulture", "en-US"),
+                ],
+                ("System.Management.Automation.Internal.Host.InternalHost",),
+            ),
+            "PSCulture": "en-US",
+            "PSUICulture": "en-US",
         }
         for name, value in defaults.items():
             scope.define(PSVariable(name, value))
@@ -226,18 +262,22 @@ class Runtime:
             if existing is None:
                 self.types.register(PSType(full_name, instance_check=check))
 
-            def construct(message: Any = None, inner: Any = None, name: str = full_name
-                          ) -> PSException:
-                text = (f"Exception of type '{name}' was thrown." if message is None
-                        else conversions.to_string(message))
-                error = PSException(text, inner=inner if isinstance(inner, PSException)
-                                    else None)
+            def construct(
+                message: Any = None, inner: Any = None, name: str = full_name
+            ) -> PSException:
+                text = (
+                    f"Exception of type '{name}' was thrown."
+                    if message is None
+                    else conversions.to_string(message)
+                )
+                error = PSException(text, inner=inner if isinstance(inner, PSException) else None)
                 error.dotnet_type = name
                 return error
 
             self.static_hooks[f"{full_name}::new".casefold()] = construct
-        self.static_hooks["system.management.automation.scriptblock::create"] = (
-            lambda text: self.parse(conversions.to_string(text)))
+        self.static_hooks["system.management.automation.scriptblock::create"] = lambda text: (
+            self.parse(conversions.to_string(text))
+        )
 
     def get_variable(self, scope: Scope, name: str, default: Any = None) -> Any:
         variable = scope.lookup(name.casefold())
@@ -261,8 +301,10 @@ class Runtime:
         return OperatorContext(
             types=self.types,
             set_matches=lambda matches: scope.set_local("Matches", matches, "matches"),
-            invoke_script_block=lambda block, args: _single(invoke_block_collect(
-                ctx, block, dollar_under=args[0] if args else None)))
+            invoke_script_block=lambda block, args: _single(
+                invoke_block_collect(ctx, block, dollar_under=args[0] if args else None)
+            ),
+        )
 
     # -- time, randomness ----------------------------------------------------------------
 
@@ -280,8 +322,9 @@ class Runtime:
 
     def now(self) -> datetime:
         if self.clock is None:
-            raise RuntimeException("not supported in asrsim: this session has no clock",
-                                   "NoClock", "NotImplemented")
+            raise RuntimeException(
+                "not supported in asrsim: this session has no clock", "NoClock", "NotImplemented"
+            )
         return self.clock()
 
     def sleep(self, seconds: float) -> None:
@@ -311,9 +354,13 @@ class Runtime:
                 return cached[1]
             text = path.read_text(encoding="utf-8-sig")
         except OSError as error:
-            raise RuntimeException(f"Cannot find path '{path}' because it does not exist.",
-                                   "PathNotFound", "ObjectNotFound", target=str(path),
-                                   inner=error) from None
+            raise RuntimeException(
+                f"Cannot find path '{path}' because it does not exist.",
+                "PathNotFound",
+                "ObjectNotFound",
+                target=str(path),
+                inner=error,
+            ) from None
         block = self.parse(text, str(path))
         self.parse_cache[str(path)] = (stat.st_mtime, block)
         return block
@@ -323,8 +370,15 @@ class Runtime:
     def new_script_scope(self, parent: Scope | None = None) -> Scope:
         return Scope(parent or self.global_scope, is_script=True)
 
-    def run_script(self, block: ScriptBlock, emit: Emit, *, args: list[Argument] | None = None,
-                   scope: Scope | None = None, script_path: str | None = None) -> None:
+    def run_script(
+        self,
+        block: ScriptBlock,
+        emit: Emit,
+        *,
+        args: list[Argument] | None = None,
+        scope: Scope | None = None,
+        script_path: str | None = None,
+    ) -> None:
         """Run a whole script (a file or -c text) as a command with its param() block."""
         ctx = Context(self, scope or self.new_script_scope(), emit, script_path or block.file)
         invoke_script(ctx, block, args or [], new_scope=False, emit=emit, script=True)
@@ -346,33 +400,46 @@ class Runtime:
         view = str(self.get_variable(self.global_scope, "ErrorView", "ConciseView"))
         return render_error(record, view)
 
-    def write_stream(self, scope: Scope, settings: StreamSettings | None, stream: str,
-                     value: Any) -> None:
+    def write_stream(
+        self, scope: Scope, settings: StreamSettings | None, stream: str, value: Any
+    ) -> None:
         text = value if isinstance(value, str) else conversions.to_string(value)
         if stream == "warning":
-            action = settings.warning_action if settings else self.preference(
-                scope, "WarningPreference")
+            action = (
+                settings.warning_action if settings else self.preference(scope, "WarningPreference")
+            )
             if action in ("SilentlyContinue", "Ignore"):
                 return
             self.host.write(f"WARNING: {text}\n", stream="warning")
             if action == "Stop":
                 raise RuntimeException(
                     "The running command stopped because the preference variable "
-                    "\"WarningPreference\" or common parameter is set to Stop: " + text,
-                    "ActionPreferenceStop", "OperationStopped")
+                    '"WarningPreference" or common parameter is set to Stop: ' + text,
+                    "ActionPreferenceStop",
+                    "OperationStopped",
+                )
         elif stream == "verbose":
-            on = settings.verbose if settings and settings.verbose else (
-                self.preference(scope, "VerbosePreference") == "Continue")
+            on = (
+                settings.verbose
+                if settings and settings.verbose
+                else (self.preference(scope, "VerbosePreference") == "Continue")
+            )
             if on:
                 self.host.write(f"VERBOSE: {text}\n", stream="verbose")
         elif stream == "debug":
-            on = settings.debug if settings and settings.debug else (
-                self.preference(scope, "DebugPreference") == "Continue")
+            on = (
+                settings.debug
+                if settings and settings.debug
+                else (self.preference(scope, "DebugPreference") == "Continue")
+            )
             if on:
                 self.host.write(f"DEBUG: {text}\n", stream="debug")
         elif stream == "information":
-            action = settings.information_action if settings else self.preference(
-                scope, "InformationPreference")
+            action = (
+                settings.information_action
+                if settings
+                else self.preference(scope, "InformationPreference")
+            )
             if action == "Continue":
                 self.host.write(f"{text}\n", stream="information")
 
@@ -387,14 +454,20 @@ def settings_from(ctx: Context, common: dict[str, Any]) -> StreamSettings:
     runtime = ctx.runtime
     scope = ctx.scope
     settings = StreamSettings(
-        error_action=common.get("ErrorAction") or runtime.preference(scope, "ErrorActionPreference"),
-        warning_action=common.get("WarningAction") or runtime.preference(scope, "WarningPreference"),
+        error_action=common.get("ErrorAction")
+        or runtime.preference(scope, "ErrorActionPreference"),
+        warning_action=common.get("WarningAction")
+        or runtime.preference(scope, "WarningPreference"),
         verbose=bool(common.get("Verbose", False)),
         debug=bool(common.get("Debug", False)),
         information_action=common.get("InformationAction")
         or runtime.preference(scope, "InformationPreference"),
-        whatif=bool(common.get("WhatIf", conversions.to_bool(
-            runtime.get_variable(scope, "WhatIfPreference", False)))),
+        whatif=bool(
+            common.get(
+                "WhatIf",
+                conversions.to_bool(runtime.get_variable(scope, "WhatIfPreference", False)),
+            )
+        ),
         confirm=bool(common.get("Confirm", False)),
         error_variable=common.get("ErrorVariable"),
         out_variable=common.get("OutVariable"),
@@ -405,8 +478,14 @@ def settings_from(ctx: Context, common: dict[str, Any]) -> StreamSettings:
 class CommandHooks:
     """The engine side of a running cmdlet (CmdletHooks)."""
 
-    def __init__(self, ctx: Context, settings: StreamSettings, name: str, extent: Extent | None,
-                 downstream: Emit) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        settings: StreamSettings,
+        name: str,
+        extent: Extent | None,
+        downstream: Emit,
+    ) -> None:
         self.ctx = ctx
         self.settings = settings
         self.name = name
@@ -440,15 +519,17 @@ class CommandHooks:
         if self.settings.whatif:
             self.ctx.runtime.host.write(
                 f'What if: Performing the operation "{action}" on target "{target}".\n',
-                stream="host")
+                stream="host",
+            )
             return False
         if self.settings.confirm:
             host = self.ctx.runtime.host
             if not host.interactive:
                 return True
             answer = host.read_line(
-                f'\nConfirm\nAre you sure you want to perform this action?\nPerforming the '
-                f'operation "{action}" on target "{target}".\n[Y] Yes  [N] No (default is "Y"): ')
+                f"\nConfirm\nAre you sure you want to perform this action?\nPerforming the "
+                f'operation "{action}" on target "{target}".\n[Y] Yes  [N] No (default is "Y"): '
+            )
             return answer.strip().lower() in ("", "y", "yes", "a")
         return True
 
@@ -456,15 +537,17 @@ class CommandHooks:
         if self.out is not None and self.settings.out_variable:
             _assign_stream_variable(self.ctx, self.settings.out_variable, self.out)
         if self.settings.error_variable:
-            _assign_stream_variable(self.ctx, self.settings.error_variable,
-                                    list(self.settings.errors))
+            _assign_stream_variable(
+                self.ctx, self.settings.error_variable, list(self.settings.errors)
+            )
 
 
 def _assign_stream_variable(ctx: Context, name: str, items: list[Any]) -> None:
     if name.startswith("+"):
         existing = ctx.runtime.get_variable(ctx.scope, name[1:])
-        combined = ArrayList(existing if isinstance(existing, list) else
-                             ([] if existing is None else [existing]))
+        combined = ArrayList(
+            existing if isinstance(existing, list) else ([] if existing is None else [existing])
+        )
         combined.extend(items)
         ctx.scope.set_local(name[1:], combined)
     else:
@@ -473,8 +556,11 @@ def _assign_stream_variable(ctx: Context, name: str, items: list[Any]) -> None:
 
 def handle_error(ctx: Context, record: ErrorRecord, settings: StreamSettings | None) -> None:
     """A non-terminating error, acted on per -ErrorAction / $ErrorActionPreference."""
-    action = settings.error_action if settings else ctx.runtime.preference(
-        ctx.scope, "ErrorActionPreference")
+    action = (
+        settings.error_action
+        if settings
+        else ctx.runtime.preference(ctx.scope, "ErrorActionPreference")
+    )
     if settings is not None:
         settings.errors.append(record)
     ctx.runtime.last_success = False
@@ -544,8 +630,12 @@ def make_converter(ctx: Context) -> Callable[[Any, str], Any]:
     def convert(value: Any, type_name: str) -> Any:
         pstype = types.resolve(type_name)
         if pstype is None:
-            raise RuntimeException(f'Unable to find type [{type_name}].', "TypeNotFound",
-                                   "InvalidOperation", target=type_name)
+            raise RuntimeException(
+                f"Unable to find type [{type_name}].",
+                "TypeNotFound",
+                "InvalidOperation",
+                target=type_name,
+            )
         return pstype.convert(value)
 
     return convert
@@ -558,27 +648,42 @@ def script_binder(ctx: Context, signature: CommandSignature) -> Binder:
         results = invoke_block_collect(ctx, block, dollar_under=value)
         return conversions.to_bool(results[0] if len(results) == 1 else results)
 
-    return Binder(signature, make_converter(ctx), lambda t: _type_label(ctx, t),
-                  is_cmdlet=False, run_validation=validation)
+    return Binder(
+        signature,
+        make_converter(ctx),
+        lambda t: _type_label(ctx, t),
+        is_cmdlet=False,
+        run_validation=validation,
+    )
 
 
 class CmdletProcessor(Processor):
-    def __init__(self, ctx: Context, cmdlet_type: type[Cmdlet], arguments: list[Argument],
-                 extent: Extent | None, expects_input: bool, invoked_as: str) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        cmdlet_type: type[Cmdlet],
+        arguments: list[Argument],
+        extent: Extent | None,
+        expects_input: bool,
+        invoked_as: str,
+    ) -> None:
         self.ctx = ctx
         self.cmdlet_type = cmdlet_type
         self.extent = extent
         self.expects_input = expects_input
         self.invoked_as = invoked_as
         self.binder = _binder_for(ctx, cmdlet_type)
-        self.call: BoundCall = _bind(self.binder, arguments, expects_input, extent, cmdlet_type.name)
+        self.call: BoundCall = _bind(
+            self.binder, arguments, expects_input, extent, cmdlet_type.name
+        )
         self.settings = settings_from(ctx, self.call.common)
         self.cmdlet: Cmdlet | None = None
         self.hooks: CommandHooks | None = None
 
     def begin(self, downstream: Emit) -> None:
-        self.hooks = CommandHooks(self.ctx, self.settings, self.cmdlet_type.name, self.extent,
-                                  downstream)
+        self.hooks = CommandHooks(
+            self.ctx, self.settings, self.cmdlet_type.name, self.extent, downstream
+        )
         self.cmdlet = self.cmdlet_type(_CmdletContext(self.ctx, self.settings), self.hooks)
         self.cmdlet.bound = dict(self.call.bound)
         self.cmdlet.parameter_set_name = self.call.parameter_set
@@ -620,8 +725,9 @@ class CmdletProcessor(Processor):
             raise
 
 
-def _bind(binder: Binder, arguments: list[Argument], expects_input: bool,
-          extent: Extent | None, name: str) -> BoundCall:
+def _bind(
+    binder: Binder, arguments: list[Argument], expects_input: bool, extent: Extent | None, name: str
+) -> BoundCall:
     try:
         return binder.bind(arguments, expects_input)
     except RuntimeException as error:
@@ -634,8 +740,12 @@ def _binder_for(ctx: Context, cmdlet_type: type[Cmdlet]) -> Binder:
     cache = ctx.runtime.binders
     binder = cache.get(cmdlet_type)
     if binder is None:
-        binder = Binder(cmdlet_type.signature(), make_converter(ctx),
-                        lambda t: _type_label(ctx, t), is_cmdlet=True)
+        binder = Binder(
+            cmdlet_type.signature(),
+            make_converter(ctx),
+            lambda t: _type_label(ctx, t),
+            is_cmdlet=True,
+        )
         cache[cmdlet_type] = binder
     return binder
 
@@ -667,10 +777,23 @@ class _CmdletContext:
             target = _scope_by_name(self._ctx.scope, scope)
         target.set_local(plain, value)
 
-    def invoke_script_block(self, block: Any, *, dollar_under: Any = ..., args: Iterable[Any] = (),
-                            input_objects: Iterable[Any] = (), new_scope: bool = True) -> list[Any]:
-        return invoke_block_collect(self._ctx, block, dollar_under=dollar_under, args=list(args),
-                                    input_objects=list(input_objects), new_scope=new_scope)
+    def invoke_script_block(
+        self,
+        block: Any,
+        *,
+        dollar_under: Any = ...,
+        args: Iterable[Any] = (),
+        input_objects: Iterable[Any] = (),
+        new_scope: bool = True,
+    ) -> list[Any]:
+        return invoke_block_collect(
+            self._ctx,
+            block,
+            dollar_under=dollar_under,
+            args=list(args),
+            input_objects=list(input_objects),
+            new_scope=new_scope,
+        )
 
     def now(self) -> datetime:
         return self._ctx.runtime.now()
@@ -705,7 +828,9 @@ def _scope_by_name(scope: Scope, name: str) -> Scope:
         return target
     raise RuntimeException(
         f"The scope number '{name}' exceeds the number of active scopes.",
-        "ArgumentOutOfRange", "InvalidArgument")
+        "ArgumentOutOfRange",
+        "InvalidArgument",
+    )
 
 
 # -- script blocks as commands ----------------------------------------------------------------
@@ -714,9 +839,19 @@ def _scope_by_name(scope: Scope, name: str) -> Scope:
 class ScriptProcessor(Processor):
     """A function, filter, script file or script block in a pipeline."""
 
-    def __init__(self, ctx: Context, block: ScriptBlock, arguments: list[Argument],
-                 extent: Extent | None, expects_input: bool, name: str, *, new_scope: bool = True,
-                 is_filter: bool = False, script: bool = False) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        block: ScriptBlock,
+        arguments: list[Argument],
+        extent: Extent | None,
+        expects_input: bool,
+        name: str,
+        *,
+        new_scope: bool = True,
+        is_filter: bool = False,
+        script: bool = False,
+    ) -> None:
         self.ctx = ctx
         self.block = block
         self.compiled = block.compiled
@@ -725,7 +860,9 @@ class ScriptProcessor(Processor):
         self.name = name
         self.is_filter = is_filter
         self.script = script
-        self.scope = Scope(ctx.scope, is_script=script) if new_scope else ctx.scope
+        self.scope = (
+            Scope(closure_scope(ctx.scope, block), is_script=script) if new_scope else ctx.scope
+        )
         self.binder = script_binder(ctx, self.compiled.signature)
         self.call = _bind(self.binder, arguments, expects_input, extent, name)
         self.settings = settings_from(ctx, self.call.common)
@@ -771,7 +908,8 @@ class ScriptProcessor(Processor):
         compiled = self.compiled
         if item is not NO_INPUT:
             if self.call.signature.parameters and any(
-                    p.pipeline or p.pipeline_by_name for p in self.call.signature.parameters):
+                p.pipeline or p.pipeline_by_name for p in self.call.signature.parameters
+            ):
                 try:
                     call = self.binder.bind_pipeline(self.call, item)
                 except RuntimeException as error:
@@ -802,8 +940,7 @@ class ScriptProcessor(Processor):
 
 def _unset_value(type_name: str) -> Any:
     lowered = type_name.lower()
-    if lowered in ("int", "int32", "long", "int64", "double", "decimal", "byte", "single",
-                   "float"):
+    if lowered in ("int", "int32", "long", "int64", "double", "decimal", "byte", "single", "float"):
         return 0
     if lowered in ("string",):
         return ""
@@ -812,18 +949,43 @@ def _unset_value(type_name: str) -> Any:
     return None
 
 
+def closure_scope(parent: Scope, block: ScriptBlock) -> Scope:
+    """The scope a closure's body sees above its own: the values captured when it was made."""
+    if block.closure is None:
+        return parent
+    captured = Scope(parent)
+    for key, (name, value) in block.closure.items():
+        captured.variables[key] = PSVariable(name, value)
+    return captured
+
+
 def _single(values: list[Any]) -> Any:
     if not values:
         return None
     return values[0] if len(values) == 1 else values
 
 
-def invoke_script(ctx: Context, block: ScriptBlock, arguments: list[Argument], *,
-                  new_scope: bool, emit: Emit, script: bool = False,
-                  input_objects: list[Any] | None = None, name: str = "") -> None:
-    processor = ScriptProcessor(ctx, block, arguments, None, input_objects is not None,
-                                name or (block.file or "<ScriptBlock>"), new_scope=new_scope,
-                                script=script)
+def invoke_script(
+    ctx: Context,
+    block: ScriptBlock,
+    arguments: list[Argument],
+    *,
+    new_scope: bool,
+    emit: Emit,
+    script: bool = False,
+    input_objects: list[Any] | None = None,
+    name: str = "",
+) -> None:
+    processor = ScriptProcessor(
+        ctx,
+        block,
+        arguments,
+        None,
+        input_objects is not None,
+        name or (block.file or "<ScriptBlock>"),
+        new_scope=new_scope,
+        script=script,
+    )
     processor.begin(emit)
     if input_objects is None:
         processor.process(NO_INPUT)
@@ -833,19 +995,26 @@ def invoke_script(ctx: Context, block: ScriptBlock, arguments: list[Argument], *
     processor.end()
 
 
-def invoke_block_collect(ctx: Context, block: Any, *, dollar_under: Any = ...,
-                         args: list[Any] | None = None, input_objects: list[Any] | None = None,
-                         new_scope: bool = True) -> list[Any]:
+def invoke_block_collect(
+    ctx: Context,
+    block: Any,
+    *,
+    dollar_under: Any = ...,
+    args: list[Any] | None = None,
+    input_objects: list[Any] | None = None,
+    new_scope: bool = True,
+) -> list[Any]:
     """Run a script block for its output (Where-Object, ForEach-Object, calculated properties).
 
     With ``new_scope=False`` it runs in the caller's scope, as ForEach-Object and
     Where-Object blocks do (so ``$count++`` inside one is seen outside)."""
     if not isinstance(block, ScriptBlock):
-        raise RuntimeException("The value is not a script block.", "NotAScriptBlock",
-                               "InvalidArgument", target=block)
+        raise RuntimeException(
+            "The value is not a script block.", "NotAScriptBlock", "InvalidArgument", target=block
+        )
     out = Collector()
     compiled = block.compiled
-    scope = Scope(ctx.scope) if new_scope else ctx.scope
+    scope = Scope(closure_scope(ctx.scope, block)) if new_scope else ctx.scope
     run = Context(ctx.runtime, scope, out, ctx.script_path, ctx.command)
     saved: tuple[PSVariable | None, PSVariable | None] | None = None
     if dollar_under is not ...:
@@ -894,8 +1063,9 @@ def resolve_command(ctx: Context, name: str, extent: Extent | None) -> tuple[str
     ('script', Path); aliases first, as PowerShell looks them up."""
     folded = name.casefold()
     runtime = ctx.runtime
-    alias = ctx.scope.global_scope.functions.get("alias:" + folded) or runtime.commands.resolve_alias(
-        name)
+    alias = ctx.scope.global_scope.functions.get(
+        "alias:" + folded
+    ) or runtime.commands.resolve_alias(name)
     if alias:
         name = alias
         folded = alias.casefold()
@@ -914,31 +1084,72 @@ def resolve_command(ctx: Context, name: str, extent: Extent | None) -> tuple[str
         if path.exists():
             raise RuntimeException(
                 f"not supported in asrsim: running external programs ('{name}')",
-                "NotSupported", "PermissionDenied", target=name, extent=extent)
+                "NotSupported",
+                "PermissionDenied",
+                target=name,
+                extent=extent,
+            )
     raise CommandNotFoundException(name, extent)
 
 
-def build_processor(ctx: Context, target: Any, arguments: list[Argument], extent: Extent | None,
-                    expects_input: bool, invocation: str) -> Processor:
+def build_processor(
+    ctx: Context,
+    target: Any,
+    arguments: list[Argument],
+    extent: Extent | None,
+    expects_input: bool,
+    invocation: str,
+) -> Processor:
     """A processor for a command element: a name, a script block, or a FunctionInfo."""
     if isinstance(target, ScriptBlock):
-        return ScriptProcessor(ctx, target, arguments, extent, expects_input, "<ScriptBlock>",
-                               new_scope=invocation != ".")
+        return ScriptProcessor(
+            ctx,
+            target,
+            arguments,
+            extent,
+            expects_input,
+            "<ScriptBlock>",
+            new_scope=invocation != ".",
+        )
     if isinstance(target, FunctionInfo):
-        return ScriptProcessor(ctx, target.block, arguments, extent, expects_input, target.name,
-                               new_scope=invocation != ".", is_filter=target.is_filter)
+        return ScriptProcessor(
+            ctx,
+            target.block,
+            arguments,
+            extent,
+            expects_input,
+            target.name,
+            new_scope=invocation != ".",
+            is_filter=target.is_filter,
+        )
     if isinstance(target, type) and issubclass(target, Cmdlet):
         return CmdletProcessor(ctx, target, arguments, extent, expects_input, target.name)
     name = conversions.to_string(target)
     kind, found = resolve_command(ctx, name, extent)
     if kind == "function":
-        return ScriptProcessor(ctx, found.block, arguments, extent, expects_input, found.name,
-                               new_scope=invocation != ".", is_filter=found.is_filter)
+        return ScriptProcessor(
+            ctx,
+            found.block,
+            arguments,
+            extent,
+            expects_input,
+            found.name,
+            new_scope=invocation != ".",
+            is_filter=found.is_filter,
+        )
     if kind == "cmdlet":
         return CmdletProcessor(ctx, found, arguments, extent, expects_input, name)
     block = ctx.runtime.load_script(found)
-    return ScriptProcessor(ctx, block, arguments, extent, expects_input, str(found),
-                           new_scope=invocation != ".", script=invocation != ".")
+    return ScriptProcessor(
+        ctx,
+        block,
+        arguments,
+        extent,
+        expects_input,
+        str(found),
+        new_scope=invocation != ".",
+        script=invocation != ".",
+    )
 
 
 def run_pipeline(ctx: Context, stages: list[Callable[[bool], Processor]], emit: Emit) -> None:

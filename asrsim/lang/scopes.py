@@ -56,8 +56,11 @@ class Scope:
             return
         if variable.constant or variable.read_only:
             raise RuntimeException(
-                f"Cannot overwrite variable {variable.name} because it is read-only or "
-                "constant.", "VariableNotWritable", "WriteError", target=variable.name)
+                f"Cannot overwrite variable {variable.name} because it is read-only or constant.",
+                "VariableNotWritable",
+                "WriteError",
+                target=variable.name,
+            )
         variable.value = value if variable.converter is None else variable.converter(value)
 
     def define(self, variable: PSVariable) -> None:

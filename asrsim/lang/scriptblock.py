@@ -47,14 +47,40 @@ class ScriptBlock:
 
     dotnet_type_name = "System.Management.Automation.ScriptBlock"
 
-    __slots__ = ("_compiled", "ast", "compile", "file")
+    __slots__ = ("_compiled", "ast", "closure", "compile", "file")
 
-    def __init__(self, ast: ScriptBlockAst, compile_: Callable[[ScriptBlockAst], CompiledScriptBlock],
-                 file: str | None = None) -> None:
+    def __init__(
+        self,
+        ast: ScriptBlockAst,
+        compile_: Callable[[ScriptBlockAst], CompiledScriptBlock],
+        file: str | None = None,
+    ) -> None:
         self.ast = ast
         self.compile = compile_
         self.file = file
         self._compiled: CompiledScriptBlock | None = None
+        #: for GetNewClosure(): the variables seen when the closure was made
+        self.closure: dict[str, Any] | None = None
+
+    def closure_over(self, scope: Any) -> ScriptBlock:
+        """GetNewClosure(): a copy that keeps the values its variables had now."""
+        captured: dict[str, Any] = {}
+        chain = []
+        cursor = scope
+        while cursor is not None:
+            chain.append(cursor)
+            cursor = cursor.parent
+        for level in reversed(chain):  # nearer scopes win
+            for key, variable in level.variables.items():
+                captured[key] = variable
+        copy = ScriptBlock(self.ast, self.compile, self.file)
+        copy._compiled = self._compiled
+        copy.closure = {
+            key: (v.name, v.value)
+            for key, v in captured.items()
+            if not v.constant and key not in ("_", "psitem", "args", "input")
+        }
+        return copy
 
     @property
     def compiled(self) -> CompiledScriptBlock:

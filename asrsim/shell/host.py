@@ -10,22 +10,42 @@ from asrsim.lang.errors import RuntimeException
 
 #: ANSI colours for Write-Host -ForegroundColor, by ConsoleColor name
 COLORS = {
-    "black": 30, "darkblue": 34, "darkgreen": 32, "darkcyan": 36, "darkred": 31,
-    "darkmagenta": 35, "darkyellow": 33, "gray": 37, "darkgray": 90, "blue": 94, "green": 92,
-    "cyan": 96, "red": 91, "magenta": 95, "yellow": 93, "white": 97,
+    "black": 30,
+    "darkblue": 34,
+    "darkgreen": 32,
+    "darkcyan": 36,
+    "darkred": 31,
+    "darkmagenta": 35,
+    "darkyellow": 33,
+    "gray": 37,
+    "darkgray": 90,
+    "blue": 94,
+    "green": 92,
+    "cyan": 96,
+    "red": 91,
+    "magenta": 95,
+    "yellow": 93,
+    "white": 97,
 }
 
 
 class ConsoleHost:
     """A terminal (or a pipe): output to stdout, errors and warnings to stderr."""
 
-    def __init__(self, stdout: TextIO | None = None, stderr: TextIO | None = None,
-                 stdin: TextIO | None = None, *, interactive: bool | None = None,
-                 color: bool | None = None, width: int | None = None) -> None:
+    def __init__(
+        self,
+        stdout: TextIO | None = None,
+        stderr: TextIO | None = None,
+        stdin: TextIO | None = None,
+        *,
+        interactive: bool | None = None,
+        color: bool | None = None,
+        width: int | None = None,
+    ) -> None:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self.stdin = stdin or sys.stdin
-        self._interactive = (self.stdin.isatty() if interactive is None else interactive)
+        self._interactive = self.stdin.isatty() if interactive is None else interactive
         self.color = self.stdout.isatty() if color is None else color
         self._width = width
 
@@ -41,8 +61,14 @@ class ConsoleHost:
             return max(40, shutil.get_terminal_size((120, 40)).columns)
         return 120
 
-    def write(self, text: str, *, stream: str = "output", color: str | None = None,
-              background: str | None = None) -> None:
+    def write(
+        self,
+        text: str,
+        *,
+        stream: str = "output",
+        color: str | None = None,
+        background: str | None = None,
+    ) -> None:
         target = self.stderr if stream in ("error", "warning", "verbose", "debug") else self.stdout
         if self.color and target.isatty():
             code = None
@@ -61,7 +87,10 @@ class ConsoleHost:
         if not self._interactive:
             raise RuntimeException(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
-                "available.", "InvalidOperation", "InvalidOperation")
+                "available.",
+                "InvalidOperation",
+                "InvalidOperation",
+            )
         self.stdout.write(prompt)
         self.stdout.flush()
         line = self.stdin.readline()
@@ -86,8 +115,14 @@ class BufferHost:
     def width(self) -> int:
         return self._width
 
-    def write(self, text: str, *, stream: str = "output", color: str | None = None,
-              background: str | None = None) -> None:
+    def write(
+        self,
+        text: str,
+        *,
+        stream: str = "output",
+        color: str | None = None,
+        background: str | None = None,
+    ) -> None:
         self.streams.append((stream, text))
         if stream in ("error", "warning", "verbose", "debug"):
             self.errors.append(text)
@@ -98,7 +133,10 @@ class BufferHost:
         if not self.inputs:
             raise RuntimeException(
                 "PowerShell is in NonInteractive mode. Read and Prompt functionality is not "
-                "available.", "InvalidOperation", "InvalidOperation")
+                "available.",
+                "InvalidOperation",
+                "InvalidOperation",
+            )
         self.output.append(prompt)
         return self.inputs.pop(0)
 

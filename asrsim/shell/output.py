@@ -28,8 +28,10 @@ class OutDefault:
             self.flush()
             if value is None:
                 return
-            self.runtime.host.write(format_default([value], self.runtime.views,
-                                                   self.runtime.host.width), stream="output")
+            self.runtime.host.write(
+                format_default([value], self.runtime.views, self.runtime.host.width),
+                stream="output",
+            )
             return
         self.pending.append(value)
 

@@ -37,7 +37,7 @@ class Completions:
             return [f"{variable}.{m}" for m in self._members(variable, partial)]
         if token.startswith("$"):
             prefix = token[1:].casefold()
-            names = set()
+            names: set[str] = set()
             scope: Any = runtime.global_scope
             while scope is not None:
                 names.update(v.name for v in scope.variables.values())
@@ -48,13 +48,13 @@ class Completions:
             if command is None:
                 return []
             prefix = token[1:].casefold()
-            return [f"-{p.name}" for p in command.parameters
-                    if p.name.casefold().startswith(prefix)]
+            return [
+                f"-{p.name}" for p in command.parameters if p.name.casefold().startswith(prefix)
+            ]
         prefix = token.casefold()
         names = {c.name for c in runtime.commands.cmdlets()}
         names.update(runtime.commands.aliases())
-        names.update(f.name for f in runtime.global_scope.functions.values()
-                     if hasattr(f, "name"))
+        names.update(f.name for f in runtime.global_scope.functions.values() if hasattr(f, "name"))
         return sorted(n for n in names if n.casefold().startswith(prefix))
 
     def _command_of(self, line: str) -> Any:
@@ -83,7 +83,7 @@ def run_repl(session: Session, history: Path | None = None) -> int:
     from prompt_toolkit.document import Document
     from prompt_toolkit.history import FileHistory, InMemoryHistory
     from prompt_toolkit.lexers import PygmentsLexer
-    from pygments.lexers.shell import PowerShellLexer
+    from pygments.lexers.shell import PowerShellLexer  # type: ignore[import-untyped]
 
     completions = Completions(session)
 
@@ -99,8 +99,10 @@ def run_repl(session: Session, history: Path | None = None) -> int:
         history.parent.mkdir(parents=True, exist_ok=True)
     prompt_session: PromptSession[str] = PromptSession(
         history=FileHistory(str(history)) if history else InMemoryHistory(),
-        lexer=PygmentsLexer(PowerShellLexer), completer=ShellCompleter(),
-        complete_while_typing=False)
+        lexer=PygmentsLexer(PowerShellLexer),
+        completer=ShellCompleter(),
+        complete_while_typing=False,
+    )
     status = 0
     while True:
         location = session.runtime.location

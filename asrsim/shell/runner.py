@@ -36,8 +36,14 @@ class FlushingHost:
     def width(self) -> int:
         return int(self.inner.width)
 
-    def write(self, text: str, *, stream: str = "output", color: str | None = None,
-              background: str | None = None) -> None:
+    def write(
+        self,
+        text: str,
+        *,
+        stream: str = "output",
+        color: str | None = None,
+        background: str | None = None,
+    ) -> None:
         if self.out is not None:
             self.out.flush()
         self.inner.write(text, stream=stream, color=color, background=background)
@@ -78,25 +84,34 @@ class ScriptRunner:
         runtime.host = FlushingHost(runtime.host, self.out)
 
     def _view(self) -> str:
-        return str(self.runtime.get_variable(self.runtime.global_scope, "ErrorView",
-                                             "ConciseView"))
+        return str(self.runtime.get_variable(self.runtime.global_scope, "ErrorView", "ConciseView"))
 
-    def run_text(self, text: str, *, path: str | None = None,
-                 arguments: Sequence[Argument] = (), new_scope: bool = True) -> int:
+    def run_text(
+        self,
+        text: str,
+        *,
+        path: str | None = None,
+        arguments: Sequence[Argument] = (),
+        new_scope: bool = True,
+    ) -> int:
         """Run script text; returns pwsh's exit status for it."""
         from asrsim.lang.parser import parse
 
         result = parse(text, path)
         if result.errors:
-            self.runtime.host.write(render_parse_errors(list(result.errors), self._view()),
-                                    stream="error")
+            self.runtime.host.write(
+                render_parse_errors(list(result.errors), self._view()), stream="error"
+            )
             for error in reversed(result.errors):
                 self.runtime.record_error(ParseException([error]).record)
             return 1
         block = self.runtime.make_script_block(result.ast, path)
         scope = self.runtime.new_script_scope() if new_scope else self.runtime.global_scope
-        return self._run(lambda: self.runtime.run_script(block, self.out, args=list(arguments),
-                                                         scope=scope, script_path=path))
+        return self._run(
+            lambda: self.runtime.run_script(
+                block, self.out, args=list(arguments), scope=scope, script_path=path
+            )
+        )
 
     def run_file(self, path: Path, words: Sequence[str] = ()) -> int:
         try:
@@ -105,10 +120,11 @@ class ScriptRunner:
             self.runtime.host.write(
                 f"The argument '{path}' is not recognized as the name of a script file. Check "
                 "the spelling of the name, or if a path was included, verify that the path is "
-                "correct and try again.\n", stream="error")
+                "correct and try again.\n",
+                stream="error",
+            )
             return 64
-        return self.run_text(text, path=str(path.resolve()),
-                             arguments=script_arguments(words))
+        return self.run_text(text, path=str(path.resolve()), arguments=script_arguments(words))
 
     def _run(self, action: Any) -> int:
         runtime = self.runtime

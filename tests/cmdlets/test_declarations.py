@@ -22,10 +22,14 @@ def test_cmdlet_declaration(cmdlet: type[Cmdlet]) -> None:
     assert len(names) == len(set(names)), f"{cmdlet.name} declares a parameter twice"
     sets = cmdlet.signature().set_names()
     for set_name in sets:
-        positions = [p.position for p in cmdlet.parameters
-                     if p.position is not None and (p.in_set(set_name) or set_name == ALL_SETS)]
+        positions = [
+            p.position
+            for p in cmdlet.parameters
+            if p.position is not None and (p.in_set(set_name) or set_name == ALL_SETS)
+        ]
         assert len(positions) == len(set(positions)), (
-            f"{cmdlet.name}: two parameters share a position in set {set_name}")
+            f"{cmdlet.name}: two parameters share a position in set {set_name}"
+        )
 
 
 def test_names_are_unique_across_modules() -> None:

@@ -20,8 +20,15 @@ class Result:
         return self.stdout.splitlines()
 
 
-def run(text: str, *, path: str | None = None, width: int = 120, inputs: list[str] | None = None,
-        location: Path | None = None, session: Session | None = None) -> Result:
+def run(
+    text: str,
+    *,
+    path: str | None = None,
+    width: int = 120,
+    inputs: list[str] | None = None,
+    location: Path | None = None,
+    session: Session | None = None,
+) -> Result:
     host = BufferHost(width=width, inputs=inputs)
     session = session or Session(host=host, seed=1, location=location)
     status = session.run(text, path=path)

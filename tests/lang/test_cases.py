@@ -49,7 +49,7 @@ def load_cases() -> list[Case]:
                 if current is not None:
                     current.text = "\n".join(lines)
                     cases.append(current)
-                current = Case(path.stem, line[len("# case:"):].strip(), number, "")
+                current = Case(path.stem, line[len("# case:") :].strip(), number, "")
                 lines = []
                 continue
             if current is None:
@@ -83,7 +83,8 @@ def test_case(case: Case) -> None:
     assert output == case.output, f"stderr:\n{host.stderr}"
     for expected in case.errors:
         assert any(i == expected or i.startswith(expected + ",") for i in ids), (
-            f"no error {expected!r} among {ids}; stderr:\n{host.stderr}")
+            f"no error {expected!r} among {ids}; stderr:\n{host.stderr}"
+        )
     if not case.errors:
         assert host.stderr == "", host.stderr
     wanted = case.status if case.status is not None else 0
