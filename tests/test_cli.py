@@ -145,7 +145,7 @@ def test_reset_and_time(
     ],
 )
 def test_bad_command_lines_exit_2_without_a_traceback(args: list[str], tmp_path: Path) -> None:
-    result = run_asrsim(*args, "--world", str(tmp_path / "w.db")) if args else run_asrsim()
+    result = run_asrsim(*args, "--world", str(tmp_path / "w.db"))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.strip()
     assert not (tmp_path / "w.db").exists()

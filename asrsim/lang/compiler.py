@@ -1702,10 +1702,7 @@ def _thrown(value: Any, extent: A.Extent) -> RuntimeException:
         )
         error.script_terminating = True
         return error
-    if value is None:
-        message = "ScriptHalted"
-    else:
-        message = conversions.to_string(value)
+    message = "ScriptHalted" if value is None else conversions.to_string(value)
     error = RuntimeException(message, message, "OperationStopped", target=value, extent=extent)
     error.script_terminating = True
     return error

@@ -94,8 +94,6 @@ __all__ = [
     "wildcard_regex",
 ]
 
-
-
 #: the tzinfo of a DateTime whose Kind is Local (the simulator's local zone is UTC)
 LOCAL: Final = timezone(timedelta(0), "Local")
 

@@ -120,7 +120,8 @@ class ErrorRecord:
     def category_info(self) -> str:
         target = "" if self.target_object is None else _short(self.target_object)
         reason = self.reason or type(self.exception).__name__
-        return f"{self.category}: ({target}:{_type_name(self.target_object)}) [{self.activity}], {reason}"
+        kind = _type_name(self.target_object)
+        return f"{self.category}: ({target}:{kind}) [{self.activity}], {reason}"
 
     def __str__(self) -> str:
         return self.message
@@ -159,7 +160,7 @@ class PSException(Exception):
 
 
 class RuntimeException(PSException):
-    """A terminating error carrying an ErrorRecord (System.Management.Automation.RuntimeException)."""
+    """A terminating error carrying an ErrorRecord (S.M.A.RuntimeException)."""
 
     dotnet_type = "System.Management.Automation.RuntimeException"
 

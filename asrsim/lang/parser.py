@@ -671,8 +671,6 @@ class Parser:
                     block.statements, traps=block.traps)
             self._skip_newlines_and_semicolons()
         _, extent = self._complete_script_block_body(lcurly, end)
-        if lcurly is not None and start is not None and extent.start > start:
-            extent = self._extent(start, extent.end)
         return self._script_block_of_blocks(extent, param_block, blocks)
 
     @staticmethod

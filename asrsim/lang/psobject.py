@@ -66,7 +66,9 @@ class Hashtable(dict[Any, Any]):
         return self._fold(key) in self._names
 
     def get(self, key: Any, default: Any = None) -> Any:
-        return self[key] if key in self else default
+        if key in self:
+            return self[key]
+        return default
 
     def pop(self, key: Any, *default: Any) -> Any:
         if key in self:

@@ -7,6 +7,7 @@ compiled code runs against: the runtime, the current scope and where output goes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import uuid
@@ -932,10 +933,8 @@ class ScriptProcessor(Processor):
 
     def _run(self, block: Callable[[Context], None]) -> None:
         assert self.run_ctx is not None
-        try:
+        with contextlib.suppress(ReturnException):  # `return` ends this block only
             block(self.run_ctx)
-        except ReturnException:
-            pass
 
 
 def _unset_value(type_name: str) -> Any:
