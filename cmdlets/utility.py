@@ -50,6 +50,8 @@ PSCUSTOMOBJECT = "System.Management.Automation.PSCustomObject"
 MEMBER_TYPES_ENUM = "System.Management.Automation.PSMemberTypes"
 CONSOLE_COLOR_ENUM = "System.ConsoleColor"
 ERROR_CATEGORY_ENUM = "System.Management.Automation.ErrorCategory"
+#: Add-Member -NotePropertyName: a string that is not the name of a member type
+NOTE_PROPERTY_NAME = "Microsoft.PowerShell.Commands.AddMemberCommand+NotePropertyName"
 _SELECTED_BASES = (PSCUSTOMOBJECT, "System.Object")
 
 #: cmdlet name -> the .NET class PowerShell names in a FullyQualifiedErrorId
@@ -236,7 +238,7 @@ class _Members:
 
     def __init__(self, cmdlet: Cmdlet) -> None:
         self.cmdlet = cmdlet
-        self.ctx = cmdlet.context.context  # type: ignore[attr-defined]
+        self.ctx = cmdlet.context.context
 
     def get(self, value: Any, name: str) -> Any:
         """The member's value, or ``_MISSING``."""
@@ -1124,7 +1126,7 @@ class MeasureObject(Cmdlet):
         for folded, stat in self.stats.items():
             if stat.count == 0:
                 # PowerShell 7.3+ reports a property no object had only in strict mode
-                scope = self.context.scope  # type: ignore[attr-defined]
+                scope = self.context.scope
                 if (scope.strict_version or 0) >= 2:
                     error_id = ("TextMeasurePropertyNotFound" if self.text
                                 else "GenericMeasurePropertyNotFound")
@@ -1459,15 +1461,10 @@ def _member_types(cmdlet: Cmdlet, values: Any) -> set[str] | None:
             if folded in _MEMBER_GROUPS:
                 chosen.update(t.casefold() for t in _MEMBER_GROUPS[folded])
                 continue
+            # the binder has checked the names ([PSMemberTypes]); numbers are flags
             match = next((t for t in _MEMBER_TYPES if t.casefold() == folded), None)
             if match is None:
-                cmdlet.throw_terminating(
-                    f"Cannot bind parameter 'MemberType'. Cannot convert value \"{text}\" to "
-                    "type \"System.Management.Automation.PSMemberTypes\". Error: \"Unable to "
-                    f"match the identifier name {text} to a valid enumerator name. Specify one "
-                    "of the following enumerator names and try again:\n"
-                    + ", ".join((*_MEMBER_TYPES, "Properties", "Methods", "All")) + '"',
-                    "CannotConvertArgumentNoMessage", "InvalidArgument")
+                continue
             chosen.add(match.casefold())
     return chosen
 
@@ -1574,7 +1571,8 @@ class NewObject(Cmdlet):
             self.throw_terminating(
                 f"Cannot find type [{type_name}]: verify that the assembly containing this "
                 "type is loaded.", "TypeNotFound", "InvalidType", target=type_name)
-        full_name = str(getattr(pstype, "full_name", type_name))
+        assert pstype is not None
+        full_name = str(pstype.full_name)
         if full_name.casefold() in _PSOBJECT_TYPE_NAMES or type_name.casefold() in \
                 _PSOBJECT_TYPE_NAMES:
             if args:
@@ -1599,7 +1597,7 @@ class NewObject(Cmdlet):
             return
         from asrsim.lang import dotnet
 
-        runtime = self.context.runtime  # type: ignore[attr-defined]
+        runtime = self.context.runtime
         try:
             result = dotnet.invoke_static(pstype, "new", list(args), clock=runtime.clock,
                                           new_guid=runtime.new_guid)
@@ -1622,7 +1620,7 @@ class NewObject(Cmdlet):
     def _set_properties(self, result: Any, properties: dict[Any, Any]) -> None:
         from asrsim.lang.members import set_member
 
-        ctx = self.context.context  # type: ignore[attr-defined]
+        ctx = self.context.context
         for key, value in properties.items():
             name = _to_string(key)
             if isinstance(result, PSObject) and not result.has_property(name):
@@ -1650,7 +1648,7 @@ def _invoke_with_this(cmdlet: Cmdlet, block: ScriptBlock, this: Any,
     from asrsim.lang.runtime import Context, invoke_block_collect
     from asrsim.lang.scopes import Scope
 
-    ctx = cmdlet.context.context  # type: ignore[attr-defined]
+    ctx = cmdlet.context.context
     scope = Scope(ctx.scope)
     scope.set_local("this", this)
     run = Context(ctx.runtime, scope, lambda _: None, ctx.script_path)
@@ -1680,7 +1678,7 @@ class AddMember(Cmdlet):
         Parameter("Force", "switch", sets=("MemberSet", "NotePropertySingleMemberSet",
                                            "NotePropertyMultiMemberSet")),
         Parameter("PassThru", "switch"),
-        Parameter("NotePropertyName", "string", position=0, mandatory=True,
+        Parameter("NotePropertyName", NOTE_PROPERTY_NAME, position=0, mandatory=True,
                   sets=("NotePropertySingleMemberSet",), not_null_or_empty=True),
         Parameter("NotePropertyValue", "object", position=1, mandatory=True,
                   sets=("NotePropertySingleMemberSet",)),
@@ -1757,7 +1755,6 @@ class AddMember(Cmdlet):
                 self.throw_terminating(
                     "To add a member, only one member type can be specified. The member types "
                     f'specified are: "{kind_text}"', "WrongMemberCount", "InvalidOperation")
-            _member_types(self, kind_text)
             kind = kind_text
         if kind not in _ADDABLE_MEMBER_TYPES:
             self.throw_terminating(
@@ -1974,7 +1971,7 @@ def _console_color(name: Any) -> str | None:
 def _caller_invocation(cmdlet: Cmdlet) -> InvocationInfo | None:
     """The InvocationInfo of the function or script that called the cmdlet ($MyInvocation),
     which Write-Error and friends report instead of their own."""
-    ctx = cmdlet.context.context  # type: ignore[attr-defined]
+    ctx = cmdlet.context.context
     caller = getattr(ctx, "command", None)
     name = getattr(caller, "name", None)
     extent = getattr(caller, "extent", None)
@@ -2216,6 +2213,7 @@ def _codec(cmdlet: Cmdlet, name: Any) -> str:
             "information on defining a custom encoding, see the documentation for the "
             "Encoding.RegisterProvider method. (Parameter 'name')",
             "CannotConvertArgumentNoMessage", "InvalidArgument", target=text)
+    assert codec is not None
     return codec
 
 
@@ -2224,7 +2222,7 @@ def _write_file(cmdlet: Cmdlet, path: str, text: str, *, append: bool = False,
     """Write through the session's file policy (asrsim.lang.files)."""
     from asrsim.lang import files
 
-    runtime: Runtime = cmdlet.context.runtime  # type: ignore[attr-defined]
+    runtime: Runtime = cmdlet.context.runtime
     codec = _codec(cmdlet, encoding)
     target = files.resolve(runtime, path)
     if no_clobber and target.exists():
@@ -2239,7 +2237,7 @@ def _write_file(cmdlet: Cmdlet, path: str, text: str, *, append: bool = False,
 def _read_file(cmdlet: Cmdlet, path: str) -> str:
     from asrsim.lang import files
 
-    runtime: Runtime = cmdlet.context.runtime  # type: ignore[attr-defined]
+    runtime: Runtime = cmdlet.context.runtime
     return str(files.read_text(runtime, path))
 
 
@@ -3330,7 +3328,7 @@ class ExportCsv(Cmdlet):
         if self.append:
             from asrsim.lang import files
 
-            runtime: Runtime = self.context.runtime  # type: ignore[attr-defined]
+            runtime: Runtime = self.context.runtime
             target = files.resolve(runtime, self.path)
             if target.exists() and target.stat().st_size > 0:
                 existing = _read_file(self, self.path)
@@ -3908,7 +3906,7 @@ class GetRandom(Cmdlet):
     )
 
     def begin(self) -> None:
-        self.random = self.context.runtime.random  # type: ignore[attr-defined]
+        self.random = self.context.runtime.random
         if self.has("SetSeed"):
             self.random.seed(int(self.param("SetSeed")))
         self.items: list[Any] = []
@@ -4217,7 +4215,7 @@ class SelectString(Cmdlet):
     def _relative(self, path: str) -> str:
         from pathlib import Path
 
-        runtime: Runtime = self.context.runtime  # type: ignore[attr-defined]
+        runtime: Runtime = self.context.runtime
         try:
             return str(Path(path).relative_to(runtime.location))
         except ValueError:
@@ -4232,7 +4230,7 @@ class SelectString(Cmdlet):
                 return
             self._scan(_to_string(item), "InputStream", "InputStream")
             return
-        runtime: Runtime = self.context.runtime  # type: ignore[attr-defined]
+        runtime: Runtime = self.context.runtime
         paths = self.param("Path") or self.param("LiteralPath") or []
         literal = self.param("LiteralPath") is not None
         for path in paths if isinstance(paths, list) else [paths]:
@@ -4344,9 +4342,35 @@ def _enum_type(full_name: str, names: tuple[str, ...], *, flags: bool = False,
                   python_types=(kind,))
 
 
+def _note_property_name_type() -> Any:
+    """Add-Member's NotePropertyName: PowerShell turns a number into its string
+    (NotePropertyTransformation) and refuses a member type's name
+    (ValidateNotePropertyName), which is what sends ``Add-Member NoteProperty Name Value``
+    to -MemberType and ``Add-Member Name Value`` to -NotePropertyName."""
+    from asrsim.lang.types import PSType
+
+    refused = {n.casefold() for n in _ADDABLE_MEMBER_TYPES}
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        text = _to_string(value)
+        if text.strip().casefold() in refused:
+            raise RuntimeException(
+                "The parameter NotePropertyName cannot take values that could be converted to "
+                f"the type {MEMBER_TYPES_ENUM}. To define the name of a member with those "
+                "values, use Add-Member, and specify the member type.",
+                "ParameterArgumentValidationError", "InvalidData", target=value)
+        return text
+
+    return PSType(NOTE_PROPERTY_NAME, name="String", converter=convert,
+                  instance_check=lambda v: isinstance(v, str))
+
+
 def register(runtime: Runtime, session: Any) -> None:
     """The enumerations this module's parameters are typed with."""
     types = runtime.types
+    types.register(_note_property_name_type())
     types.register(_enum_type(MEMBER_TYPES_ENUM, (*_MEMBER_TYPES, "Properties", "Methods",
                                                   "All"),
                               flags=True, values=_MEMBER_TYPE_VALUES))

@@ -35,6 +35,7 @@ from asrsim.lang.runtime import (
     Context,
     ExpressionProcessor,
     Processor,
+    RedirectedProcessor,
     build_processor,
     handle_error,
     invoke_block_collect,
@@ -381,9 +382,6 @@ class Compiler:
 
             return run_expression
         stages = [self._stage(e) for e in elements]
-        redirections = [r for e in elements for r in e.redirections]
-        if redirections:
-            return self._redirected(stages, redirections)
 
         def run(ctx: Context) -> None:
             ctx.runtime.last_success = True
@@ -391,65 +389,30 @@ class Compiler:
 
         return run
 
-    def _redirected(
-        self,
-        stages: list[Callable[[Context, bool], Processor]],
-        redirections: list[A.RedirectionAst],
-    ) -> Stmt:
-        targets = [
-            (r, self.expr(r.location) if r.location is not None else None) for r in redirections
-        ]
-
-        def run(ctx: Context) -> None:
-            output_file: tuple[str, bool] | None = None
-            discard_output = False
-            merge_errors = False
-            discard_errors = False
-            for redirection, location in targets:
-                stream = redirection.from_stream
-                if redirection.to_stream == "1":
-                    merge_errors = merge_errors or stream in ("2", "*")
-                    continue
-                where = location(ctx) if location else None
-                if where is None:
-                    if stream in ("1", "*"):
-                        discard_output = True
-                    if stream in ("2", "*"):
-                        discard_errors = True
-                    continue
-                if stream in ("1", "*"):
-                    output_file = (conversions.to_string(where), redirection.append)
-                if stream in ("2", "*") and stream != "*":
-                    discard_errors = True
-            collected = Collector()
-            emit = collected if (output_file or discard_output) else ctx.emit
-            sink = None
-            if merge_errors:
-                sink = emit
-            elif discard_errors:
-                sink = _drop
-            runtime = ctx.runtime
-            if sink is not None:
-                runtime.error_redirects.append(sink)
-            try:
-                run_pipeline(ctx, _bound_stages(ctx, stages), emit)
-            finally:
-                if sink is not None:
-                    runtime.error_redirects.pop()
-            if output_file is not None:
-                from asrsim.lang.files import write_text
-
-                text = runtime.format_default(collected.items)
-                write_text(runtime, output_file[0], text, append=output_file[1])
-
-        return run
+    def _redirections(self, element: A.CommandBaseAst
+                      ) -> list[tuple[A.RedirectionAst, Expr | None]]:
+        return [(r, self.expr(r.location) if r.location is not None else None)
+                for r in element.redirections]
 
     def _stage(self, element: A.CommandBaseAst) -> Callable[[Context, bool], Processor]:
         if isinstance(element, A.CommandExpressionAst):
             value = self.expr(element.expression)
-            return lambda ctx, expects: ExpressionProcessor(lambda: value(ctx))
-        assert isinstance(element, A.CommandAst)
-        return self._command(element)
+            make: Callable[[Context, bool], Processor] = (
+                lambda ctx, expects: ExpressionProcessor(lambda: value(ctx)))
+        else:
+            assert isinstance(element, A.CommandAst)
+            make = self._command(element)
+        redirections = self._redirections(element)
+        if not redirections:
+            return make
+
+        def redirected(ctx: Context, expects: bool) -> Processor:
+            targets = [(r.from_stream, r.append, r.to_stream,
+                        location(ctx) if location is not None else None)
+                       for r, location in redirections]
+            return RedirectedProcessor(ctx, make(ctx, expects), targets)
+
+        return redirected
 
     def _command(self, node: A.CommandAst) -> Callable[[Context, bool], Processor]:
         first = node.command_elements[0]

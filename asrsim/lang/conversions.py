@@ -851,16 +851,14 @@ def convert_to_char(value: Any) -> Char:
     raise final_cast_error(value, "System.Char")
 
 
-_MONTH_NUMBERS: dict[str, int] = {}
-for _index, _name in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                "august", "september", "october", "november", "december")):
-    _MONTH_NUMBERS[_name] = _index + 1
-    _MONTH_NUMBERS[_name[:3]] = _index + 1
-_MONTH_NUMBERS["sept"] = 9
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+#: month names and their abbreviations (invariant culture), and "sept"
+_MONTH_NUMBERS = {**{name: i + 1 for i, name in enumerate(_MONTHS)},
+                  **{name[:3]: i + 1 for i, name in enumerate(_MONTHS)}, "sept": 9}
 _DAY_WORDS = frozenset(
     w for d in ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")
     for w in (d, d[:3]))
-del _index, _name
 _TIME = re.compile(
     r"(?<![0-9:])([0-9]{1,2}):([0-9]{1,2})(?::([0-9]{1,2})(?:\.([0-9]{1,7}))?)?"
     r"(?:\s*([ap])\.?m\.?)?(?![0-9:])", re.IGNORECASE)

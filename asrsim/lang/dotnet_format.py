@@ -484,7 +484,6 @@ def _format_custom(number: _Number, fmt: str, culture: Culture) -> str:
         section = sections[2]
     tokens, grouping, scale, power = _tokenize_custom(section)
     value = value.scaleb(power - 3 * scale)
-    digit_tokens = [t for t in tokens if t.kind.startswith("digit")]
     point_index = next((i for i, t in enumerate(tokens) if t.kind == "point"), len(tokens))
     exp_index = next((i for i, t in enumerate(tokens) if t.kind == "exp"), len(tokens))
     end_of_mantissa = min(exp_index, len(tokens))
@@ -504,8 +503,6 @@ def _format_custom(number: _Number, fmt: str, culture: Culture) -> str:
         exponent_value += 1
         rounded = _round(magnitude.scaleb(-1), places, ROUND_HALF_UP)
     whole, frac = _digits_of(rounded)
-    # with no placeholder nothing is rounded away, and the sign stays
-    is_zero = value == 0 if not digit_tokens else rounded == 0
     # integer digits
     min_int = 0
     for index, token in enumerate(int_tokens):
@@ -559,7 +556,10 @@ def _format_custom(number: _Number, fmt: str, culture: Culture) -> str:
         else:
             out.append(token.text)
     text = "".join(out)
-    if negative and use_sign and not is_zero and (text or not digit_tokens):
+    # .NET Core 3.0+ keeps the sign of a negative value that rounds to zero ((-0.4).ToString
+    # ("0") is "-0"), but writes nothing at all when the pattern wrote nothing
+    # (pwsh: '{0:#,#}' -f -0.001 is '', '{0:#.##%}' -f -0.0 is '-%')
+    if negative and use_sign and text:
         text = "-" + text
     return text
 

@@ -229,13 +229,27 @@ def property_columns(obj: Any) -> list[Column]:
 # =============================================================================================
 
 
+#: values whose formatting never needs the .NET adapter (it is loaded on first use)
+_PLAIN: Final = (str, bool, int, float, decimal.Decimal)
+
+# type names the built-in views use (kept here so that formatting a number does not load
+# the .NET adapter)
+_DICTIONARY_ENTRY: Final = "System.Collections.DictionaryEntry"
+_MATCH: Final = "System.Text.RegularExpressions.Match"
+_CAPTURE: Final = "System.Text.RegularExpressions.Capture"
+_PSCUSTOMOBJECT: Final = "System.Management.Automation.PSCustomObject"
+
+
 def _type_names(value: Any) -> list[str]:
+    if isinstance(value, _PLAIN):
+        # only the first name of a scalar matters (its view, DefaultScalarTypes)
+        return [conversions.type_name_of(value)]
     return dotnet.type_names_of(value)
 
 
 def _is_custom_object(value: PSObject) -> bool:
     names = [t.casefold() for t in value.type_names]
-    return not names or dotnet.PSCUSTOMOBJECT.casefold() in names
+    return not names or _PSCUSTOMOBJECT.casefold() in names
 
 
 def _to_string(value: Any) -> str:
@@ -284,10 +298,12 @@ def _object_name(item: Any) -> str:
     shows its Name/Id/Key-like property, else its type name."""
     if item is None or item is NOTHING:
         return "$null"
+    if isinstance(item, (*_PLAIN, datetime, timedelta)):
+        return _to_string(item)
     if isinstance(item, PSObject):
         if "tostring" in item.methods or _is_custom_object(item):
             return conversions.to_string(item)
-        if item.type_name == dotnet.CAPTURE_TYPE:
+        if item.type_name == _CAPTURE:
             return _to_string(item.get("Value"))
     elif isinstance(item, list | tuple):
         return conversions.type_name_of(item)
@@ -785,6 +801,10 @@ class _Formatter:
         return "".join(line + "\n" for line in self.lines)
 
     def process(self, obj: Any) -> None:
+        if isinstance(obj, _PLAIN) and not self.options.force:
+            # a scalar is written as it is (the common case: no view lookup needed)
+            self.raw(_to_string(obj))
+            return
         names = _type_names(obj)
         if self.out_of_band(obj, names):
             return
@@ -1205,8 +1225,8 @@ def default_views() -> ViewRegistry:
         views.register(view, prepend=False)
 
     # DotNetTypes.format.ps1xml
-    add(TableView((dotnet.DICTIONARY_ENTRY,), (prop("Name", width=30), prop("Value"))))
-    add(ListView((dotnet.DICTIONARY_ENTRY,), (prop("Name"), prop("Value"))))
+    add(TableView((_DICTIONARY_ENTRY,), (prop("Name", width=30), prop("Value"))))
+    add(ListView((_DICTIONARY_ENTRY,), (prop("Name"), prop("Value"))))
     timespan = ("Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays",
                 "TotalHours", "TotalMinutes", "TotalSeconds", "TotalMilliseconds")
     add(ListView(("System.TimeSpan",), tuple(prop(n) for n in timespan)))
@@ -1221,7 +1241,7 @@ def default_views() -> ViewRegistry:
         prop("LCID", width=16), prop("Name", width=16), prop("DisplayName"))))
     # a Match has no view in PowerShell: these are its properties in declaration order
     # (ValueSpan is a ref struct PowerShell cannot read, so it shows empty)
-    add(ListView((dotnet.MATCH_TYPE,), (
+    add(ListView((_MATCH,), (
         prop("Groups"), prop("Success"), prop("Name"), prop("Captures"), prop("Index"),
         prop("Length"), prop("Value"), Column("ValueSpan", lambda o: None))))
     # PowerShellCore.format.ps1xml

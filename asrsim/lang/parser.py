@@ -42,7 +42,7 @@ from asrsim.lang.tokenizer import (
     only_trailing_trivia,
 )
 
-__all__ = ["MESSAGES", "ParseResult", "Parser", "parse", "parse_file"]
+__all__ = ["MESSAGES", "ParseResult", "Parser", "decode_script", "parse", "parse_file"]
 
 #: PowerShell's messages (ParserStrings.resx) for the errors the parser reports, plus
 #: asrsim's own "NotSupported"
@@ -151,6 +151,11 @@ MESSAGES: Final = MappingProxyType({
     "NotSupported": "not supported in asrsim: {0}",
 })
 
+#: byte order marks, longest first (UTF-32 LE starts like UTF-16 LE)
+_BOMS: Final = (
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
 #: PowerShell's names of the streams, for StreamAlreadyRedirected
 _STREAM_NAMES: Final = MappingProxyType({
     "*": "* stream", "1": "output stream", "2": "error stream", "3": "warning stream",
@@ -247,9 +252,18 @@ def parse(text: str, path: str | None = None) -> ParseResult:
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParseResult:
-    """Parse a script file (UTF-8, with or without a byte order mark)."""
+    """Parse a script file. Raises OSError only if the file cannot be read."""
     file = Path(path)
-    return parse(file.read_text(encoding="utf-8-sig"), str(file))
+    return parse(decode_script(file.read_bytes()), str(file))
+
+
+def decode_script(data: bytes) -> str:
+    """A script file's text as PowerShell 7 reads it: by its byte order mark (UTF-8,
+    UTF-16, UTF-32), else as UTF-8; bytes that are not UTF-8 become U+FFFD."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace")
+    return data.decode("utf-8", errors="replace")
 
 
 # -- the parser ------------------------------------------------------------------------------

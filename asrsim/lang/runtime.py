@@ -181,8 +181,9 @@ class Runtime:
         #: static members a cmdlet module adds, by "fullname::member" folded
         #: (for example "microsoft.management.infrastructure.ciminstance::new")
         self.static_hooks: dict[str, Callable[..., Any]] = {}
-        #: where errors go while a `2>&1` or `2>$null` redirection is in force
-        self.error_redirects: list[Callable[[Any], None]] = []
+        #: where streams go while redirections are in force (innermost last): stream name
+        #: ("error", "warning", "verbose", "debug", "information") -> sink
+        self.stream_redirects: list[dict[str, Callable[[Any], None]]] = []
         #: the error records of the catch blocks running (`throw` alone rethrows the last)
         self.current_errors: list[ErrorRecord] = []
         self.exit_code: int | None = None
@@ -401,10 +402,22 @@ class Runtime:
         view = str(self.get_variable(self.global_scope, "ErrorView", "ConciseView"))
         return render_error(record, view)
 
+    def redirect_for(self, stream: str) -> Callable[[Any], None] | None:
+        for mapping in reversed(self.stream_redirects):
+            sink = mapping.get(stream)
+            if sink is not None:
+                return sink
+        return None
+
     def write_stream(
         self, scope: Scope, settings: StreamSettings | None, stream: str, value: Any
     ) -> None:
         text = value if isinstance(value, str) else conversions.to_string(value)
+        if self.stream_redirects and self._stream_on(scope, settings, stream):
+            sink = self.redirect_for(stream)
+            if sink is not None:
+                sink(text)
+                return
         if stream == "warning":
             action = (
                 settings.warning_action if settings else self.preference(scope, "WarningPreference")
@@ -443,6 +456,23 @@ class Runtime:
             )
             if action == "Continue":
                 self.host.write(f"{text}\n", stream="information")
+
+    def _stream_on(self, scope: Scope, settings: StreamSettings | None, stream: str) -> bool:
+        if stream == "warning":
+            action = settings.warning_action if settings else self.preference(
+                scope, "WarningPreference")
+            return action not in ("SilentlyContinue", "Ignore")
+        if stream in ("verbose", "debug"):
+            flag = False
+            if settings is not None:
+                flag = settings.verbose if stream == "verbose" else settings.debug
+            preference = "VerbosePreference" if stream == "verbose" else "DebugPreference"
+            return bool(flag) or self.preference(scope, preference) == "Continue"
+        if stream == "information":
+            action = settings.information_action if settings else self.preference(
+                scope, "InformationPreference")
+            return action not in ("Ignore",)
+        return True
 
     def format_default(self, objects: list[Any], width: int | None = None) -> str:
         return format_default(objects, self.views, width or self.host.width)
@@ -567,9 +597,10 @@ def handle_error(ctx: Context, record: ErrorRecord, settings: StreamSettings | N
     ctx.runtime.last_success = False
     if action == "Ignore":
         return
-    if ctx.runtime.error_redirects and action != "Stop":
+    sink = ctx.runtime.redirect_for("error") if ctx.runtime.stream_redirects else None
+    if sink is not None and action != "Stop":
         ctx.runtime.record_error(record)
-        ctx.runtime.error_redirects[-1](record)
+        sink(record)
         return
     if action == "Stop":
         raise ActionPreferenceStopException(record)
@@ -616,6 +647,119 @@ class ExpressionProcessor(Processor):
 
     def end(self) -> None:
         pass
+
+
+STREAM_NAMES = {"1": "output", "2": "error", "3": "warning", "4": "verbose", "5": "debug",
+                "6": "information"}
+_ALL_STREAMS = ("error", "warning", "verbose", "debug", "information")
+
+
+def stream_record(stream: str, value: Any) -> Any:
+    """What a merged stream puts into the output: an ErrorRecord as it is, a WarningRecord,
+    VerboseRecord, DebugRecord or InformationRecord for the others."""
+    if stream == "error" or not isinstance(value, str):
+        if stream != "information" or isinstance(value, PSObject):
+            return value
+    kind = {"warning": "WarningRecord", "verbose": "VerboseRecord", "debug": "DebugRecord",
+            "information": "InformationRecord"}[stream]
+    text = conversions.to_string(value)
+    field = "MessageData" if stream == "information" else "Message"
+    return PSObject([(field, value if stream == "information" else text)],
+                    (f"System.Management.Automation.{kind}",
+                     "System.Management.Automation.InformationalRecord"),
+                    methods={"ToString": lambda: text})
+
+
+class RedirectedProcessor(Processor):
+    """A pipeline element with redirections: ``2>&1``, ``3>$null``, ``*> file``, ``> $null``.
+
+    While the element runs, its streams go where the redirections say (the runtime looks up
+    ``stream_redirects`` innermost first); what it passes downstream runs without them, so a
+    ``2>&1`` on the first element does not capture the errors of the next one.
+    """
+
+    def __init__(self, ctx: Context, inner: Processor,
+                 targets: list[tuple[str, bool, str | None, Any]]) -> None:
+        self.ctx = ctx
+        self.inner = inner
+        self.expects_input = inner.expects_input
+        self.targets = targets
+        self.files: dict[str, list[str]] = {}
+        self.file_modes: dict[str, tuple[str, bool]] = {}
+        self.collected: list[Any] = []
+        self.base: list[dict[str, Emit]] = []
+        self.mapping: dict[str, Emit] = {}
+
+    def begin(self, downstream: Emit) -> None:
+        runtime = self.ctx.runtime
+        self.base = list(runtime.stream_redirects)
+
+        def pass_on(value: Any) -> None:
+            saved = runtime.stream_redirects
+            runtime.stream_redirects = self.base
+            try:
+                downstream(value)
+            finally:
+                runtime.stream_redirects = saved
+
+        output: Emit = pass_on
+        for from_stream, append, to_stream, where in self.targets:
+            streams = (("output", *_ALL_STREAMS) if from_stream == "*"
+                       else (STREAM_NAMES.get(from_stream, "output"),))
+            for stream in streams:
+                if to_stream == "1":
+                    if stream != "output":
+                        self.mapping[stream] = self._merge(stream, lambda v: output(v))
+                    continue
+                if where is None:
+                    sink: Emit = _discard
+                else:
+                    path = conversions.to_string(where)
+                    self.file_modes[stream] = (path, append)
+                    lines = self.files.setdefault(stream, [])
+                    sink = self._to_file(stream, lines)
+                if stream == "output":
+                    output = sink
+                else:
+                    self.mapping[stream] = sink
+        self.output = output
+        self._within(lambda: self.inner.begin(lambda v: self.output(v)))
+
+    def _merge(self, stream: str, into: Emit) -> Emit:
+        return lambda value: into(stream_record(stream, value))
+
+    def _to_file(self, stream: str, lines: list[str]) -> Emit:
+        if stream == "output":
+            return lines.append
+        return lambda value: lines.append(conversions.to_string(
+            value.message if isinstance(value, ErrorRecord) else value))
+
+    def _within(self, step: Callable[[], None]) -> None:
+        runtime = self.ctx.runtime
+        saved = runtime.stream_redirects
+        runtime.stream_redirects = [*self.base, self.mapping]
+        try:
+            step()
+        finally:
+            runtime.stream_redirects = saved
+
+    def process(self, item: Any) -> None:
+        self._within(lambda: self.inner.process(item))
+
+    def end(self) -> None:
+        self._within(self.inner.end)
+        from asrsim.lang.files import write_text
+
+        runtime = self.ctx.runtime
+        for stream, (path, append) in self.file_modes.items():
+            items = self.files.get(stream, [])
+            text = (runtime.format_default(items) if stream == "output"
+                    else "".join(f"{line}\n" for line in items))
+            write_text(runtime, path, text, append=append)
+
+
+def _discard(value: Any) -> None:
+    pass
 
 
 def _type_label(ctx: Context, type_name: str) -> str:

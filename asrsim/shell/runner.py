@@ -24,9 +24,11 @@ from asrsim.shell.output import OutDefault
 class FlushingHost:
     """The session's host, flushing gathered output before anything else is written."""
 
-    def __init__(self, inner: Any, out: OutDefault | None = None) -> None:
+    def __init__(self, inner: Any, out: OutDefault | None = None,
+                 runtime: Runtime | None = None) -> None:
         self.inner = inner
         self.out = out
+        self.runtime = runtime
 
     @property
     def interactive(self) -> bool:
@@ -44,6 +46,13 @@ class FlushingHost:
         color: str | None = None,
         background: str | None = None,
     ) -> None:
+        runtime = self.runtime
+        if stream == "host" and runtime is not None and runtime.stream_redirects:
+            # Write-Host writes to the information stream (PowerShell 5+): 6> and *> take it
+            sink = runtime.redirect_for("information")
+            if sink is not None:
+                sink(text.removesuffix("\n"))
+                return
         if self.out is not None:
             self.out.flush()
         self.inner.write(text, stream=stream, color=color, background=background)
@@ -81,7 +90,7 @@ class ScriptRunner:
         self.runtime = runtime
         self.out = OutDefault(runtime)
         self.inner_host = runtime.host
-        runtime.host = FlushingHost(runtime.host, self.out)
+        runtime.host = FlushingHost(runtime.host, self.out, runtime)
 
     def _view(self) -> str:
         return str(self.runtime.get_variable(self.runtime.global_scope, "ErrorView", "ConciseView"))

@@ -470,7 +470,28 @@ def test_add_member_note_properties() -> None:
 
 
 def test_add_member_positional_note_property() -> None:
-    assert lines("$o = [pscustomobject]@{}\n$o | Add-Member NoteProperty z 5\n$o.z") == ["5"]
+    assert lines("$o = [pscustomobject]@{}\n$o | Add-Member NoteProperty z 5\n$o.z\n"
+                 "$o | Add-Member y 6\n$o.y") == ["5", "6"]
+    result = run("$o = [pscustomobject]@{}; $o | Add-Member -NotePropertyName ScriptMethod "
+                 "-NotePropertyValue 1")
+    assert result.stderr == (
+        "Add-Member: Cannot bind parameter 'NotePropertyName'. The parameter NotePropertyName "
+        "cannot take values that could be converted to the type "
+        "System.Management.Automation.PSMemberTypes. To define the name of a member with those "
+        "values, use Add-Member, and specify the member type.\n")
+
+
+def test_enumeration_parameters() -> None:
+    result = run("Write-Host x -ForegroundColor Purple")
+    assert result.stderr == (
+        "Write-Host: Cannot bind parameter 'ForegroundColor'. Cannot convert value \"Purple\" to "
+        "type \"System.ConsoleColor\". Error: \"Unable to match the identifier name Purple to a "
+        "valid enumerator name. Specify one of the following enumerator names and try again:\n"
+        "Black, DarkBlue, DarkGreen, DarkCyan, DarkRed, DarkMagenta, DarkYellow, Gray, DarkGray, "
+        "Blue, Green, Cyan, Red, Magenta, Yellow, White\"\n")
+    assert lines("([pscustomobject]@{a=1} | Get-Member -MemberType noteproperty).Name\n"
+                 "Write-Error x -Category invaliddata -ErrorAction SilentlyContinue\n"
+                 "$Error[0].CategoryInfo.Category") == ["a", "InvalidData"]
 
 
 def test_add_member_script_members() -> None:

@@ -203,7 +203,10 @@ def test_single_formats_with_its_own_shortest_digits() -> None:
     ("{0:'#'0}", 3, "#3"),
     ("{0:ZZZ}", 1234.5, "ZZZ"),
     ("{0:ZZZ}", -1234.5, "-ZZZ"),
-    ("{0:#,#}", -0.001, ""),
+    ("{0:#,#}", -0.001, ""),  # pwsh: nothing at all, sign included
+    ("{0:#.###}", -0.0, ""),
+    ("{0:#.##%}", -0.0, "-%"),  # pwsh: a literal survives, and the sign with it
+    ("{0:0}", -0.4, "-0"),  # .NET Core 3.0+ keeps the sign of a negative zero
     ("{0:(###) ###-####}", 5551234567, "(555) 123-4567"),
     ("{0:0,,}", 1234567890, "1235"),
     ("{0:0.00E+00}", 1234.5, "1.23E+03"),

@@ -151,6 +151,24 @@ def test_parse_file_reads_utf8_with_bom(tmp_path: Path) -> None:
     assert end is not None and len(end.statements) == 1
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_parse_file_reads_utf16_and_utf32_with_bom(tmp_path: Path, encoding: str) -> None:
+    script = tmp_path / "x.ps1"
+    bom = {"utf-16": b"\xff\xfe", "utf-16-be": b"\xfe\xff", "utf-32": b"\xff\xfe\x00\x00"}
+    body = "'caf\u00e9'".encode("utf-16-le" if encoding == "utf-16" else
+                                 "utf-32-le" if encoding == "utf-32" else encoding)
+    script.write_bytes(bom[encoding] + body)
+    result = parse_file(script)
+    assert sexp(pure(result.ast.end_block.statements[0])) == "'caf\u00e9'"  # type: ignore
+
+
+def test_parse_file_with_bad_utf8_does_not_raise(tmp_path: Path) -> None:
+    script = tmp_path / "x.ps1"
+    script.write_bytes(b"'caf\xe9'\n")
+    result = parse_file(script)
+    assert result.errors == ()
+
+
 def test_path_is_kept_in_extents() -> None:
     result = parse("$x", "C:/scripts/a.ps1")
     assert result.ast.extent.source.path == "C:/scripts/a.ps1"
