@@ -587,8 +587,9 @@ class SelectObject(Cmdlet):
             self._select(ready)
         if (self.first_or_last and self.last == 0 and self.first != 0
                 and self.streamed >= self.first):
-            # PowerShell stops the upstream commands here; without that, the rest is ignored
+            # PowerShell stops the upstream commands here (StopUpstreamCommandsException)
             self.done = True
+            self.stop_upstream()
 
     def _process_indexed(self, item: Any) -> None:
         index = self.index

@@ -305,6 +305,12 @@ class Cmdlet:
     def write_information(self, value: Any) -> None:
         self._hooks.write_stream("information", value)
 
+    def stop_upstream(self) -> None:
+        """Stop the commands that feed this one: it has all the input it needs."""
+        from asrsim.lang.errors import StopUpstreamCommands
+
+        raise StopUpstreamCommands(self)
+
     def should_process(self, target: str, action: str | None = None) -> bool:
         """-WhatIf prints PowerShell's "What if:" line and returns False; -Confirm asks."""
         return self._hooks.should_process(target, action or self.name)

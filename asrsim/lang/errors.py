@@ -280,6 +280,15 @@ class ReturnException(FlowControl):
     pass
 
 
+class StopUpstreamCommands(FlowControl):
+    """Raised by a command that needs no more input (Select-Object -First): the commands
+    before it in the pipeline stop, without running their end blocks, and it and the
+    commands after it finish normally."""
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+
+
 class ExitException(FlowControl):
     def __init__(self, code: int) -> None:
         self.code = code

@@ -164,11 +164,13 @@ _STREAM_NAMES: Final = MappingProxyType({
 #: PowerShell keeps a command's redirections in the order of its RedirectionStream enum
 _STREAM_ORDER: Final = "*123456"
 
-#: keywords asrsim does not implement: the parser reports them and skips their statement
-_UNSUPPORTED_KEYWORDS: Final = frozenset({
-    "class", "enum", "using", "data", "dynamicparam", "workflow", "configuration", "parallel",
-    "sequence", "inlinescript", "clean",
+#: statements asrsim does not implement: the parser reports them and skips the statement
+_UNSUPPORTED_STATEMENTS: Final = frozenset({
+    "class", "enum", "using", "data", "workflow", "configuration", "parallel", "sequence",
+    "inlinescript",
 })
+#: named blocks asrsim does not implement (elsewhere these words are command names)
+_UNSUPPORTED_BLOCKS: Final = frozenset({"dynamicparam", "clean"})
 _BLOCK_KINDS: Final[Mapping[str, Literal["begin", "process", "end"]]] = MappingProxyType({
     "begin": "begin", "process": "process", "end": "end",
 })
@@ -674,7 +676,7 @@ class Parser:
             else:
                 end = block.extent.end
             block_kind = name_token.name
-            if block_kind in _UNSUPPORTED_KEYWORDS:
+            if block_kind in _UNSUPPORTED_BLOCKS:
                 self._report(self._of(name_token), "NotSupported", block_kind)
             elif block_kind in blocks:
                 self._report(self._span(name_token, block), "DuplicateScriptCommandClause",
@@ -1132,7 +1134,7 @@ class Parser:
             return self._trap_statement_rule(token)
         if name == "try":
             return self._try_statement_rule(token)
-        if name in _UNSUPPORTED_KEYWORDS:
+        if name in _UNSUPPORTED_STATEMENTS:
             return self._unsupported(token)
         if name in _RESERVED_KEYWORDS:
             self._report(self._of(token), "ReservedKeywordNotAllowed", name)

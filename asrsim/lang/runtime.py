@@ -45,6 +45,7 @@ from asrsim.lang.errors import (
     PSException,
     ReturnException,
     RuntimeException,
+    StopUpstreamCommands,
 )
 from asrsim.lang.formatting import ViewRegistry, default_views, format_default
 from asrsim.lang.operators import OperatorContext
@@ -615,6 +616,10 @@ class Processor:
 
     expects_input = False
 
+    def owns(self, source: object) -> bool:
+        """Whether ``source`` (a cmdlet asking to stop upstream) is this element."""
+        return False
+
     def begin(self, downstream: Emit) -> None:
         raise NotImplementedError
 
@@ -743,6 +748,9 @@ class RedirectedProcessor(Processor):
         finally:
             runtime.stream_redirects = saved
 
+    def owns(self, source: object) -> bool:
+        return self.inner.owns(source)
+
     def process(self, item: Any) -> None:
         self._within(lambda: self.inner.process(item))
 
@@ -824,6 +832,9 @@ class CmdletProcessor(Processor):
         self.settings = settings_from(ctx, self.call.common)
         self.cmdlet: Cmdlet | None = None
         self.hooks: CommandHooks | None = None
+
+    def owns(self, source: object) -> bool:
+        return source is self.cmdlet
 
     def begin(self, downstream: Emit) -> None:
         self.hooks = CommandHooks(
@@ -1302,9 +1313,18 @@ def run_pipeline(ctx: Context, stages: list[Callable[[bool], Processor]], emit: 
     downstreams: list[Emit] = [p.process for p in processors[1:]] + [emit]
     for processor, downstream in zip(processors, downstreams, strict=True):
         processor.begin(downstream)
-    processors[0].process(NO_INPUT)
-    for processor in processors:
-        processor.end()
+    first = 0
+    try:
+        processors[0].process(NO_INPUT)
+    except StopUpstreamCommands as stop:
+        first = next((i for i, p in enumerate(processors) if p.owns(stop.source)), 0)
+    for processor in processors[first:]:
+        try:
+            processor.end()
+        except StopUpstreamCommands as stop:
+            # a later command stopped while an earlier one's end block was still writing
+            if not processor.owns(stop.source):
+                continue
 
 
 def iterate(value: Any) -> Iterator[Any]:
