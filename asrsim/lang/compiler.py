@@ -16,6 +16,7 @@ from asrsim.lang import ast as A
 from asrsim.lang import conversions, operators
 from asrsim.lang.binder import ABSENT, Argument, NamedArgument, PositionalArgument
 from asrsim.lang.commands import ALL_SETS, CommandSignature, Parameter
+from asrsim.lang.enums import EnumType
 from asrsim.lang.errors import (
     ActionPreferenceStopException,
     BreakException,
@@ -1464,6 +1465,8 @@ class Compiler:
 
                 pstype = target(ctx)
                 try:
+                    if isinstance(pstype, EnumType):
+                        return pstype.member(member(ctx))
                     return dotnet.get_static(pstype, member(ctx))
                 except RuntimeException as error:
                     _locate(error, extent)

@@ -133,6 +133,28 @@ def typed_int(value: int, type_name: str) -> int:
     return cls(value) if cls is not None else int(value)
 
 
+class EnumValue(int):
+    """A value of a .NET enum ([System.DayOfWeek]::Friday): an int that knows its enum type
+    (``asrsim.lang.types.PSEnumType``) and reads as its name."""
+
+    enum_type: Any
+
+    def __new__(cls, value: int, enum_type: Any) -> EnumValue:
+        made = super().__new__(cls, value)
+        made.enum_type = enum_type
+        return made
+
+    @property
+    def dotnet_type_name(self) -> str:
+        return str(self.enum_type.full_name)
+
+    def __str__(self) -> str:
+        return str(self.enum_type.name_of(int(self)))
+
+    def __repr__(self) -> str:
+        return f"[{self.enum_type.full_name}]::{self}"
+
+
 class Single(float):
     """System.Single ([float], [single]): a double rounded to float32 precision."""
 
@@ -1501,6 +1523,8 @@ def _integer_type(value: int) -> str:
 def convert_like(left: Any, right: Any) -> Any:
     """``right`` converted to the type of ``left`` (LanguagePrimitives.ConvertTo(second,
     first.GetType())); RuntimeException when it does not convert."""
+    if isinstance(left, EnumValue):
+        return left.enum_type.convert(right)
     if isinstance(left, bool):
         return to_bool(right)
     if isinstance(left, int):

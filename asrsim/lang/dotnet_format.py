@@ -935,6 +935,16 @@ def format_value(value: Any, format_string: str | None = None,
         return "True" if value else "False"
     if isinstance(value, str):
         return str(value)
+    if hasattr(value, "enum_type") and isinstance(value, int):
+        # Enum.ToString(format): G (the default) and F are the name, D the number, X hex
+        if fmt in ("", "G", "g", "F", "f"):
+            return str(value)
+        if fmt in ("D", "d"):
+            return str(int(value))
+        if fmt in ("X", "x"):
+            return format(int(value) & 0xFFFFFFFF, "08X" if fmt == "X" else "08x")
+        raise DotNetFormatError('Format String can be only "G", "g", "X", "x", "F", "f", "D" or '
+                                '"d".')
     if isinstance(value, int | float | Decimal):
         return format_number(value, fmt, culture)
     if isinstance(value, dt.datetime):

@@ -223,13 +223,32 @@ def invoke_member(
             return results
         from asrsim.lang.conversions import to_bool
 
+        # .Where({...}, mode, count): the WhereOperatorSelectionMode of about_Arrays
         mode = str(args[1]).casefold() if len(args) > 1 else "default"
-        chosen = [item for item in items if to_bool(_last(invoke_block(block, item)))]
-        if mode == "first":
-            return chosen[:1]
-        if mode == "last":
-            return chosen[-1:]
-        return chosen
+        count = int(args[2]) if len(args) > 2 and args[2] is not None else 0
+
+        def test(item: Any) -> bool:
+            return to_bool(_last(invoke_block(block, item)))
+
+        if mode in ("default", "first", "last", "split"):
+            chosen = [item for item in items if test(item)]
+            if mode == "first":
+                return chosen[: count or 1]
+            if mode == "last":
+                return chosen[-(count or 1):]
+            if mode == "split":
+                kept = chosen[:count] if count else chosen
+                kept_ids = {id(i) for i in kept}
+                return [kept, [i for i in items if id(i) not in kept_ids]]
+            return chosen[:count] if count else chosen
+        if mode in ("until", "skipuntil"):
+            position = next((i for i, item in enumerate(items) if test(item)), len(items))
+            selected = items[:position] if mode == "until" else items[position:]
+            return selected[:count] if count else selected
+        raise RuntimeException(
+            f'Cannot convert value "{args[1]}" to type '
+            '"System.Management.Automation.WhereOperatorSelectionMode".',
+            "MethodArgumentConversionInvalidCastArgument", "InvalidArgument")
     if isinstance(target, PSObject):
         method = target.methods.get(key)
         if method is not None:

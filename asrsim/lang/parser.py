@@ -11,8 +11,15 @@ parser recovers the way Parser.cs does, so one script can report several errors.
 found only because the input ended (an unclosed ``{``, a trailing ``|``) is marked
 ``incomplete_input``, which the REPL uses to ask for a continuation line.
 
-Semantic checks that PowerShell makes on the finished tree (duplicate hash-literal keys,
-assignments to things that cannot be assigned) run as a last pass and report the same way.
+The checks of PowerShell's SemanticChecks visitor that asrsim needs (duplicate hash-literal
+keys and parameters, assignments to what cannot be assigned, '++' on a constant, splatting
+outside a command, leaving a finally block) run last, on nodes gathered while parsing.
+
+Where the tree of ast.py has no node, the parser reports "NotSupported" (classes, enums,
+using, data, workflows, DSC configurations, dynamicparam and clean blocks, the background
+operator '&'); attributes in an expression (``[ValidateRange(1, 5)]$x = 3``) are dropped.
+PowerShell 7's pipeline chains, ternary and null-conditional operators have nodes of their
+own at the end of ast.py.
 """
 
 from __future__ import annotations

@@ -159,6 +159,145 @@ def _short_name(full_name: str) -> str:
     return base.rsplit(".", 1)[-1] + suffix
 
 
+class PSEnumType(PSType):
+    """A .NET enum: named integer values (``[System.DayOfWeek]``, ``[ConsoleColor]``).
+
+    Its values are :class:`~asrsim.lang.conversions.EnumValue` (ints that read as their
+    names). A cast takes a name (case-insensitive, wildcards allowed: ``[DayOfWeek]'fri*'``),
+    a number that names a member, or for a ``[Flags]`` enum several names joined by commas
+    (``'ReadOnly, Hidden'``), as LanguagePrimitives.EnumSingleTypeConverter does. Cmdlet
+    modules register their own enums the same way as any type.
+    """
+
+    def __init__(self, full_name: str, members: Iterable[str] | Iterable[tuple[str, int]], *,
+                 flags: bool = False, ps_name: str | None = None) -> None:
+        pairs: list[tuple[str, int]] = []
+        for index, member in enumerate(members):
+            pairs.append((member, index) if isinstance(member, str) else member)
+        #: member name -> value, in declaration order
+        self.members: dict[str, int] = dict(pairs)
+        self.flags = flags
+        self._by_name = {name.casefold(): name for name in self.members}
+        super().__init__(full_name, ps_name=ps_name, converter=self._convert,
+                         instance_check=self._is_member_value, is_value_type=True,
+                         python_types=(C.EnumValue,))
+        self.default = C.EnumValue(0, self)
+
+    def value_of(self, name: str) -> C.EnumValue:
+        """The member ``name`` (``[System.DayOfWeek]::Friday``); KeyError when there is none."""
+        return C.EnumValue(self.members[self._by_name[name.casefold()]], self)
+
+    def name_of(self, number: int) -> str:
+        """Enum.ToString(): the member's name; for a flags enum the names of its bits joined
+        with ", "; the number itself when no member matches."""
+        for name, value in self.members.items():
+            if value == number:
+                return name
+        if self.flags and number > 0:
+            names = [name for name, value in self.members.items()
+                     if value and value & number == value]
+            covered = 0
+            for name in names:
+                covered |= self.members[name]
+            if covered == number:
+                return ", ".join(names)
+        return str(number)
+
+    def _is_member_value(self, value: Any) -> bool:
+        return isinstance(value, C.EnumValue) and value.enum_type == self
+
+    def _defined(self, number: int) -> bool:
+        if number in self.members.values():
+            return True
+        if self.flags and number > 0:
+            every = 0
+            for value in self.members.values():
+                every |= value
+            return number | every == every
+        return False
+
+    def _names(self) -> str:
+        return ", ".join(self.members)
+
+    def _not_found(self, value: Any, name: str) -> RuntimeException:
+        return RuntimeException(
+            f'Cannot convert value "{C.to_string(value)}" to type "{self.full_name}". Error: '
+            f'"Unable to match the identifier name {name} to a valid enumerator name. Specify '
+            f'one of the following enumerator names and try again:\n{self._names()}"',
+            "InvalidCastEnumStringNotFound", "InvalidArgument", target=value)
+
+    def _undefined(self, value: Any) -> RuntimeException:
+        return RuntimeException(
+            f'Cannot convert value "{C.to_string(value)}" to type "{self.full_name}" due to '
+            "enumeration values that are not valid. Specify one of the following enumeration "
+            f'values and try again. The possible enumeration values are "{self._names()}".',
+            "UndefinedIntegerToEnum", "InvalidArgument", target=value)
+
+    def _convert(self, value: Any) -> Any:
+        if value is None:
+            raise RuntimeException(
+                f'Cannot convert null to type "{self.full_name}" due to enumeration values that '
+                "are not valid. Specify one of the following enumeration values and try again. "
+                f'The possible enumeration values are "{self._names()}".',
+                "nullToObjectInvalidCast", "InvalidArgument")
+        if isinstance(value, C.EnumValue) and value.enum_type == self:
+            return value
+        if isinstance(value, list | tuple):
+            # ConvertEnumerableToEnum: the elements' names joined with commas
+            return self._convert(",".join(C.to_string(item) for item in value))
+        if isinstance(value, str) and not isinstance(value, C.EnumValue):
+            return self._parse(value)
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            number = int(value) if isinstance(value, int) else C.convert_to_integer(
+                value, "System.Int64")
+            if not self._defined(number):
+                raise self._undefined(value)
+            return C.EnumValue(number, self)
+        raise C.final_cast_error(value, self.full_name)
+
+    def _parse(self, text: str) -> C.EnumValue:
+        stripped = text.strip()
+        if not stripped:
+            raise RuntimeException(
+                f'Cannot convert value "" to type "{self.full_name}" due to enumeration values '
+                "that are not valid. Specify one of the following enumeration values and try "
+                f'again. The possible enumeration values are "{self._names()}".',
+                "InvalidCastEnumFromEmptyString", "InvalidArgument", target=text)
+        if stripped[0].isdigit() or stripped[0] in "+-":
+            number = C.parse_number(stripped)
+            if isinstance(number, int):
+                if not self._defined(int(number)):
+                    raise self._undefined(text)
+                return C.EnumValue(int(number), self)
+        if "," in stripped and not self.flags:
+            raise RuntimeException(
+                f'Cannot convert value "{text}" to type "{self.full_name}" because no commas are '
+                "allowed for this enumeration.", "InvalidCastEnumCommaAndNoFlags",
+                "InvalidArgument", target=text)
+        result = 0
+        for entry in stripped.split(","):
+            entry = entry.strip()
+            found = [name for name in self.members
+                     if _wildcard(entry).fullmatch(name) is not None]
+            if not found:
+                raise self._not_found(text, entry)
+            if len(found) > 1 and not self.flags:
+                raise RuntimeException(
+                    f'Cannot convert value "{text}" to type "{self.full_name}" because at least '
+                    f"two matches were found ({found[0]}, {found[1]}) and only one match is "
+                    "allowed for this enumeration.", "InvalidCastEnumTwoStringsFoundAndNoFlags",
+                    "InvalidArgument", target=text)
+            for name in found:
+                result |= self.members[name]
+        return C.EnumValue(result, self)
+
+
+def _wildcard(pattern: str) -> re.Pattern[str]:
+    """A name pattern as EnumSingleTypeConverter reads it: * and ? are wildcards."""
+    text = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
+    return re.compile(text, re.IGNORECASE | re.DOTALL)
+
+
 class TypedArray(list[Any]):
     """An array with an element type, as an array cast makes it (``[int[]]'1'``)."""
 
@@ -644,9 +783,58 @@ def default_types() -> TypeRegistry:
                    "System.Management.Automation.LanguagePrimitives",
                    "System.Management.Automation.WildcardPattern"):
         add(PSType(static, converter=_static_only(static)))
+    for enum in _enums():
+        add(enum)
+    add(PSEnumType("System.ConsoleColor", _CONSOLE_COLORS), "consolecolor")
     registry.register(char)
     del obj
     return registry
+
+
+_CONSOLE_COLORS = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta",
+                   "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta",
+                   "Yellow", "White")
+
+
+def _enums() -> list[PSEnumType]:
+    """The .NET and PowerShell enums scripts name, with their real values."""
+    from asrsim.lang.errors import CATEGORIES  # ErrorCategory, in its enum order
+
+    return [
+        PSEnumType("System.DayOfWeek", ("Sunday", "Monday", "Tuesday", "Wednesday",
+                                        "Thursday", "Friday", "Saturday")),
+        PSEnumType("System.MidpointRounding", ("ToEven", "AwayFromZero", "ToZero",
+                                               "ToNegativeInfinity", "ToPositiveInfinity")),
+        PSEnumType("System.DateTimeKind", ("Unspecified", "Utc", "Local")),
+        PSEnumType("System.StringComparison", (
+            "CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture",
+            "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase")),
+        PSEnumType("System.StringSplitOptions", (("None", 0), ("RemoveEmptyEntries", 1),
+                                                 ("TrimEntries", 2)), flags=True),
+        PSEnumType("System.Text.RegularExpressions.RegexOptions", (
+            ("None", 0), ("IgnoreCase", 1), ("Multiline", 2), ("ExplicitCapture", 4),
+            ("Compiled", 8), ("Singleline", 16), ("IgnorePatternWhitespace", 32),
+            ("RightToLeft", 64), ("ECMAScript", 256), ("CultureInvariant", 512),
+            ("NonBacktracking", 1024)), flags=True),
+        PSEnumType("System.IO.FileAttributes", (
+            ("ReadOnly", 1), ("Hidden", 2), ("System", 4), ("Directory", 16), ("Archive", 32),
+            ("Device", 64), ("Normal", 128), ("Temporary", 256), ("SparseFile", 512),
+            ("ReparsePoint", 1024), ("Compressed", 2048), ("Offline", 4096),
+            ("NotContentIndexed", 8192), ("Encrypted", 16384), ("IntegrityStream", 32768),
+            ("NoScrubData", 131072)), flags=True),
+        PSEnumType("System.EnvironmentVariableTarget", ("Process", "User", "Machine")),
+        PSEnumType("System.Base64FormattingOptions", ("None", "InsertLineBreaks"), flags=True),
+        PSEnumType("System.UriKind", ("RelativeOrAbsolute", "Absolute", "Relative")),
+        PSEnumType("System.Management.Automation.ActionPreference", (
+            "SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
+        PSEnumType("System.Management.Automation.ConfirmImpact", ("None", "Low", "Medium",
+                                                                  "High")),
+        PSEnumType("System.Management.Automation.ErrorCategory", CATEGORIES),
+        PSEnumType("System.Management.Automation.SplitOptions", (
+            ("SimpleMatch", 1), ("RegexMatch", 2), ("CultureInvariant", 4),
+            ("IgnorePatternWhitespace", 8), ("Multiline", 16), ("Singleline", 32),
+            ("IgnoreCase", 64), ("ExplicitCapture", 128)), flags=True),
+    ]
 
 
 def _to_bigint(value: Any) -> int:

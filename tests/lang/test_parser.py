@@ -1087,6 +1087,16 @@ def test_using_statements_and_dynamicparam() -> None:
     assert [e.message for e in result.errors] == ["not supported in asrsim: dynamicparam"]
 
 
+def test_clean_and_dynamicparam_are_command_names_outside_block_lists() -> None:
+    for word in ("clean", "dynamicparam"):
+        _, second = statements(f"1\n{word}")
+        assert isinstance(second, A.PipelineAst)
+        name = second.pipeline_elements[0]
+        assert isinstance(name, A.CommandAst)
+        assert values(name.command_elements) == [word]
+        assert errors(f"{word} {{ }}") == [("NotSupported", 1, 1, False)]
+
+
 def test_background_operator_is_not_supported() -> None:
     assert first_error("Start-Job &") == ("NotSupported", 1, 11, False)
 
