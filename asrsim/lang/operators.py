@@ -233,6 +233,8 @@ _COMBINED = {
 
 def _int_kind(value: int) -> str:
     """i32, i64, u32, u64 or big: the .NET integer type a value computes in."""
+    if isinstance(value, C.EnumValue):
+        return "i32"  # the underlying type of the enums here
     if type(value) is not int:
         return _KINDS.get(str(getattr(value, "dotnet_type_name", "")), "i64")
     if C.INT32_MIN <= value <= C.INT32_MAX:
@@ -342,6 +344,14 @@ def _left_number(value: Any) -> int | float | Decimal:
 
 
 def _arith(op: str, left: Any, right: Any) -> int | float | Decimal:
+    if isinstance(left, C.EnumValue) and op in "+-":
+        # about_Arithmetic_Operators: $blue + 3 is Red, $red - 3 is Blue, $blue - $red is -3
+        if isinstance(right, C.EnumValue):
+            return int(left) + int(right) if op == "+" else int(left) - int(right)
+        number = _right_number(right, int(left), op)
+        if isinstance(number, int):
+            total = int(left) + int(number) if op == "+" else int(left) - int(number)
+            return C.EnumValue(total, left.enum_type)
     a = _left_number(left)
     return numeric_operation(op, a, _right_number(right, a, op))
 

@@ -181,6 +181,8 @@ _UNSUPPORTED_BLOCKS: Final = frozenset({"dynamicparam", "clean"})
 _BLOCK_KINDS: Final[Mapping[str, Literal["begin", "process", "end"]]] = MappingProxyType({
     "begin": "begin", "process": "process", "end": "end",
 })
+#: a switch's ways of matching: giving one drops the others
+_SWITCH_MATCH_MODES: Final = frozenset({"regex", "wildcard", "exact"})
 #: keywords PowerShell reserves without giving them a meaning
 _RESERVED_KEYWORDS: Final = frozenset({"from", "define", "var"})
 #: keywords that only continue a statement; after an error PowerShell skips them quietly
@@ -425,6 +427,9 @@ class Parser:
         """The empty extent just after ``item`` (PowerShell's After())."""
         end = _end(item)
         return A.Extent(self.source, end, end)
+
+    def _after_offset(self, offset: int) -> A.Extent:
+        return A.Extent(self.source, offset, offset)
 
     def _before(self, item: Located) -> A.Extent:
         start = _start(item)
@@ -1292,73 +1297,10 @@ class Parser:
         return name.startswith(token.name.lower())
 
     def _switch_statement_rule(self, label: Token | None, switch: Token) -> A.StatementAst:
-        start = label or switch
-        error_end: int = switch.end
-        is_error = False
-        incomplete = False
+        state = _SwitchState(switch.end)
         self._skip_newlines()
-        condition: A.StatementAst | None = None
-        flags: set[str] = set()
-        token = self._peek()
-        while token.kind is TK.PARAMETER:
-            self._skip()
-            error_end = token.end
-            if self._is_parameter(token, "regex"):
-                flags.difference_update(("wildcard", "exact"))
-                flags.add("regex")
-            elif self._is_parameter(token, "wildcard"):
-                flags.difference_update(("regex", "exact"))
-                flags.add("wildcard")
-            elif self._is_parameter(token, "exact"):
-                flags.difference_update(("regex", "wildcard"))
-                flags.add("exact")
-            elif self._is_parameter(token, "casesensitive"):
-                flags.add("casesensitive")
-            elif self._is_parameter(token, "parallel"):
-                flags.add("parallel")
-            elif self._is_parameter(token, "file"):
-                flags.add("file")
-                self._skip_newlines()
-                file_name = self._single_command_argument(_CTX_FILE)
-                if file_name is None:
-                    is_error = True
-                    incomplete = self._report_incomplete(self._after(token),
-                                                         "MissingFilenameOption")
-                else:
-                    error_end = file_name.extent.end
-            else:
-                is_error = True
-                self._report(self._of(token), "InvalidSwitchFlag", token.name)
-            token = self._peek()
-        lparen = self._peek()
-        if lparen.kind is TK.LPAREN:
-            error_end = lparen.end
-            self._skip()
-            if "file" in flags:
-                is_error = True
-                self._report(self._of(lparen), "PipelineValueRequired")
-            self._skip_newlines()
-            condition = self._pipeline_chain_rule()
-            if condition is None:
-                is_error = True
-                incomplete = self._report_incomplete(self._after(lparen), "PipelineValueRequired")
-            else:
-                error_end = condition.extent.end
-            self._skip_newlines()
-            rparen = self._next()
-            if rparen.kind is not TK.RPAREN:
-                self._unget(rparen)
-                if not incomplete:
-                    is_error = True
-                    incomplete = self._report_incomplete(
-                        self._extent(error_end, error_end),
-                        "MissingEndParenthesisInSwitchStatement")
-            else:
-                error_end = rparen.end
-        elif "file" not in flags:
-            is_error = True
-            incomplete = self._report_incomplete(self._extent(error_end, error_end),
-                                                 "PipelineValueRequired")
+        flags = self._switch_flags(state)
+        condition = self._switch_condition(state, flags)
         self._skip_newlines()
         lcurly = self._next()
         clauses: list[tuple[A.ExpressionAst, A.StatementBlockAst]] = []
@@ -1366,62 +1308,133 @@ class Parser:
         rcurly: Token | None = None
         if lcurly.kind is not TK.LCURLY:
             self._unget(lcurly)
-            if not incomplete:
-                is_error = True
-                self._report_incomplete(self._extent(error_end, error_end),
+            if not state.incomplete:
+                state.is_error = True
+                self._report_incomplete(self._after_offset(state.error_end),
                                         "MissingCurlyBraceInSwitchStatement")
         else:
-            error_end = lcurly.end
+            state.error_end = lcurly.end
             self._skip_newlines()
-            while True:
-                token = self._peek()
-                is_default = token.kind is TK.IDENTIFIER and token.text.lower() == "default"
-                clause_test: A.ExpressionAst | None
-                if is_default:
-                    self._skip()
-                    clause_test = A.StringConstantExpressionAst(self._of(token), token.text,
-                                                                "BareWord")
-                else:
-                    clause_test = self._single_command_argument(_CTX_SWITCH_CONDITION)
-                    if clause_test is None:
-                        is_error = True
-                        self._report_incomplete(self._extent(error_end, error_end),
-                                                "MissingSwitchConditionExpression")
-                        if self._peek().kind is TK.RCURLY:
-                            self._skip()
-                        break
-                error_end = clause_test.extent.end
-                clause_body = self._statement_block_rule()
-                if clause_body is None:
-                    is_error = True
-                    incomplete = self._report_incomplete(self._extent(error_end, error_end),
-                                                         "MissingSwitchStatementClause")
-                else:
-                    error_end = clause_body.extent.end
-                    if is_default:
-                        if default is not None:
-                            is_error = True
-                            self._report(clause_test.extent, "MultipleSwitchDefaultClauses")
-                        default = clause_body
-                    else:
-                        clauses.append((clause_test, clause_body))
-                self._skip_newlines_and_semicolons()
-                token = self._peek()
-                if token.kind is TK.RCURLY:
-                    rcurly = token
-                    self._skip()
-                    break
-                if token.kind is TK.END_OF_INPUT:
-                    if not incomplete:
-                        is_error = True
-                        self._report_incomplete(self._of(lcurly), "MissingEndCurlyBrace",
-                                                detected=self._of(token))
-                    break
-        if is_error or rcurly is None:
-            return A.ErrorStatementAst(self._extent(start.start, error_end))
+            default, rcurly = self._switch_clauses(state, lcurly, clauses)
+        start = label or switch
+        if state.is_error or rcurly is None:
+            return A.ErrorStatementAst(self._extent(start.start, state.error_end))
         return A.SwitchStatementAst(
             self._span(start, rcurly), label.name if label else None,
             None if "file" in flags else condition, frozenset(flags), tuple(clauses), default)
+
+    def _switch_flags(self, state: _SwitchState) -> set[str]:
+        """'-Regex -CaseSensitive ...'; the last of regex/wildcard/exact wins."""
+        flags: set[str] = set()
+        token = self._peek()
+        while token.kind is TK.PARAMETER:
+            self._skip()
+            state.error_end = token.end
+            for name in ("regex", "wildcard", "exact", "casesensitive", "parallel", "file"):
+                if self._is_parameter(token, name):
+                    break
+            else:
+                state.is_error = True
+                self._report(self._of(token), "InvalidSwitchFlag", token.name)
+                token = self._peek()
+                continue
+            if name in _SWITCH_MATCH_MODES:
+                flags.difference_update(_SWITCH_MATCH_MODES)
+            flags.add(name)
+            if name == "file":
+                self._skip_newlines()
+                file_name = self._single_command_argument(_CTX_FILE)
+                if file_name is None:
+                    state.is_error = True
+                    state.incomplete = self._report_incomplete(self._after(token),
+                                                               "MissingFilenameOption")
+                else:
+                    state.error_end = file_name.extent.end
+            token = self._peek()
+        return flags
+
+    def _switch_condition(self, state: _SwitchState, flags: set[str]) -> A.StatementAst | None:
+        """The '( pipeline )' a switch goes over."""
+        lparen = self._peek()
+        if lparen.kind is not TK.LPAREN:
+            if "file" not in flags:
+                state.is_error = True
+                state.incomplete = self._report_incomplete(
+                    self._after_offset(state.error_end), "PipelineValueRequired")
+            return None
+        state.error_end = lparen.end
+        self._skip()
+        if "file" in flags:
+            state.is_error = True
+            self._report(self._of(lparen), "PipelineValueRequired")
+        self._skip_newlines()
+        condition = self._pipeline_chain_rule()
+        if condition is None:
+            state.is_error = True
+            state.incomplete = self._report_incomplete(self._after(lparen),
+                                                       "PipelineValueRequired")
+        else:
+            state.error_end = condition.extent.end
+        self._skip_newlines()
+        rparen = self._next()
+        if rparen.kind is not TK.RPAREN:
+            self._unget(rparen)
+            if not state.incomplete:
+                state.is_error = True
+                state.incomplete = self._report_incomplete(
+                    self._after_offset(state.error_end), "MissingEndParenthesisInSwitchStatement")
+        else:
+            state.error_end = rparen.end
+        return condition
+
+    def _switch_clauses(
+            self, state: _SwitchState, lcurly: Token,
+            clauses: list[tuple[A.ExpressionAst, A.StatementBlockAst]],
+    ) -> tuple[A.StatementBlockAst | None, Token | None]:
+        """'test { body }' pairs up to the '}': (the default body, the '}')."""
+        default: A.StatementBlockAst | None = None
+        while True:
+            token = self._peek()
+            is_default = token.kind is TK.IDENTIFIER and token.text.lower() == "default"
+            test: A.ExpressionAst | None
+            if is_default:
+                self._skip()
+                test = A.StringConstantExpressionAst(self._of(token), token.text, "BareWord")
+            else:
+                test = self._single_command_argument(_CTX_SWITCH_CONDITION)
+                if test is None:
+                    # no test means no body either (a body would be a script block test)
+                    state.is_error = True
+                    self._report_incomplete(self._after_offset(state.error_end),
+                                            "MissingSwitchConditionExpression")
+                    if self._peek().kind is TK.RCURLY:
+                        self._skip()
+                    return default, None
+            state.error_end = test.extent.end
+            body = self._statement_block_rule()
+            if body is None:
+                state.is_error = True
+                state.incomplete = self._report_incomplete(
+                    self._after_offset(state.error_end), "MissingSwitchStatementClause")
+            else:
+                state.error_end = body.extent.end
+                if not is_default:
+                    clauses.append((test, body))
+                elif default is not None:
+                    state.is_error = True
+                    self._report(test.extent, "MultipleSwitchDefaultClauses")
+                default = body if is_default else default
+            self._skip_newlines_and_semicolons()
+            token = self._peek()
+            if token.kind is TK.RCURLY:
+                self._skip()
+                return default, token
+            if token.kind is TK.END_OF_INPUT:
+                if not state.incomplete:
+                    state.is_error = True
+                    self._report_incomplete(self._of(lcurly), "MissingEndCurlyBrace",
+                                            detected=self._of(token))
+                return default, None
 
     def _foreach_statement_rule(self, label: Token | None, foreach: Token) -> A.StatementAst:
         start = label or foreach
@@ -2545,6 +2558,16 @@ def _file_redirection(token: Token) -> tuple[str, bool]:
 def _merge_redirection(token: Token) -> tuple[str, str]:
     stream, _, to_stream = _redirection_value(token)
     return stream, to_stream or "1"
+
+
+@dataclass
+class _SwitchState:
+    """How far a switch statement got, for its error statement and errors."""
+
+    error_end: int
+    is_error: bool = False
+    #: an "incomplete input" error was reported: do not report more
+    incomplete: bool = False
 
 
 @dataclass(frozen=True, eq=False)

@@ -188,6 +188,8 @@ class Runtime:
         #: the error records of the catch blocks running (`throw` alone rethrows the last)
         self.current_errors: list[ErrorRecord] = []
         self.exit_code: int | None = None
+        #: the scope of the script the host is running (its $ErrorView decides the error view)
+        self.top_scope: Scope | None = None
         self.operator_context = OperatorContext(
             types=self.types,
             set_matches=self._set_matches,
@@ -403,7 +405,9 @@ class Runtime:
     def render_error(self, record: ErrorRecord) -> str:
         from asrsim.lang.errorview import render_error
 
-        view = str(self.get_variable(self.global_scope, "ErrorView", "ConciseView"))
+        # the top-level script's $ErrorView, as pwsh reads it when it shows the error
+        view = str(self.get_variable(self.top_scope or self.global_scope, "ErrorView",
+                                     "ConciseView"))
         return render_error(record, view)
 
     def redirect_for(self, stream: str) -> Callable[[Any], None] | None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from asrsim.lang import conversions as C
 from asrsim.lang.conversions import Char, Single, Version
-from asrsim.lang.errors import PSException, RuntimeException
+from asrsim.lang.errors import CATEGORIES, PSException, RuntimeException
 from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
 
 __all__ = [
@@ -173,7 +173,10 @@ class PSEnumType(PSType):
                  flags: bool = False, ps_name: str | None = None) -> None:
         pairs: list[tuple[str, int]] = []
         for index, member in enumerate(members):
-            pairs.append((member, index) if isinstance(member, str) else member)
+            if isinstance(member, str):
+                pairs.append((member, index))
+            else:
+                pairs.append((str(member[0]), int(member[1])))
         #: member name -> value, in declaration order
         self.members: dict[str, int] = dict(pairs)
         self.flags = flags
@@ -542,7 +545,9 @@ class TypeRegistry:
                 return None
             made = made_generic
         else:
-            found = self._types.get("system." + key)
+            # TypeResolver also looks in System and System.Management.Automation
+            found = self._types.get("system." + key) or self._types.get(
+                "system.management.automation." + key)
             if found is None and "`" in key:
                 found = self._types.get(key.split("`", 1)[0])
             return found
@@ -798,8 +803,6 @@ _CONSOLE_COLORS = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "Dar
 
 def _enums() -> list[PSEnumType]:
     """The .NET and PowerShell enums scripts name, with their real values."""
-    from asrsim.lang.errors import CATEGORIES  # ErrorCategory, in its enum order
-
     return [
         PSEnumType("System.DayOfWeek", ("Sunday", "Monday", "Tuesday", "Wednesday",
                                         "Thursday", "Friday", "Saturday")),
@@ -829,6 +832,7 @@ def _enums() -> list[PSEnumType]:
             "SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break")),
         PSEnumType("System.Management.Automation.ConfirmImpact", ("None", "Low", "Medium",
                                                                   "High")),
+        # errors.CATEGORIES is in the enum's order
         PSEnumType("System.Management.Automation.ErrorCategory", CATEGORIES),
         PSEnumType("System.Management.Automation.SplitOptions", (
             ("SimpleMatch", 1), ("RegexMatch", 2), ("CultureInvariant", 4),

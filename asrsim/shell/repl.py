@@ -77,7 +77,9 @@ class Completions:
         return sorted({n for n in names if n.casefold().startswith(wanted)})
 
 
-def run_repl(session: Session, history: Path | None = None) -> int:
+def run_repl(session: Session, history: Path | None = None, *, input: Any = None,
+             output: Any = None) -> int:
+    """Read, run, print until `exit` or end of input; returns the exit status."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer, Completion
     from prompt_toolkit.document import Document
@@ -102,6 +104,8 @@ def run_repl(session: Session, history: Path | None = None) -> int:
         lexer=PygmentsLexer(PowerShellLexer),
         completer=ShellCompleter(),
         complete_while_typing=False,
+        input=input,
+        output=output,
     )
     status = 0
     while True:

@@ -116,6 +116,7 @@ class ScriptRunner:
             return 1
         block = self.runtime.make_script_block(result.ast, path)
         scope = self.runtime.new_script_scope() if new_scope else self.runtime.global_scope
+        self.runtime.top_scope = scope
         return self._run(
             lambda: self.runtime.run_script(
                 block, self.out, args=list(arguments), scope=scope, script_path=path

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from asrsim.lang.conversions import (
     Byte,
     Char,
+    EnumValue,
     Int16,
     Int64,
     RegexParseError,
@@ -46,7 +47,14 @@ from asrsim.lang.conversions import (
 )
 from asrsim.lang.errors import RuntimeException
 from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
-from asrsim.lang.types import GenericList, PSType, TypedArray, TypeRegistry, default_types
+from asrsim.lang.types import (
+    GenericList,
+    PSEnumType,
+    PSType,
+    TypedArray,
+    TypeRegistry,
+    default_types,
+)
 
 TYPES = default_types()
 
@@ -455,6 +463,72 @@ def test_scriptblock_cast_of_a_string_is_refused() -> None:
     assert cast("scriptblock", None) is None
 
 
+# -- enums ---------------------------------------------------------------------------------
+
+
+def test_enum_cast_from_a_name() -> None:
+    # LanguagePrimitives.EnumSingleTypeConverter: names match case-insensitively, with wildcards
+    friday = cast("System.DayOfWeek", "friday")
+    assert isinstance(friday, EnumValue)
+    assert friday == 5 and str(friday) == "Friday" and to_string(friday) == "Friday"
+    assert type_name_of(friday) == "System.DayOfWeek"
+    assert cast("DayOfWeek", "fri*") == friday
+    assert cast("DayOfWeek", 5) == friday
+    assert cast("DayOfWeek", " 5 ") == friday
+    assert cast("int", friday) == 5
+    assert T("DayOfWeek").is_instance(friday)
+    assert not T("int").is_instance(friday)
+    assert T("DayOfWeek").value_of("MONDAY") == 1  # type: ignore[attr-defined]
+    assert cast("ActionPreference", "stop") == 1  # found in System.Management.Automation
+    assert cast("consolecolor", "Red") == 12
+
+
+def test_flags_enum_cast() -> None:
+    both = cast("System.IO.FileAttributes", "ReadOnly, Hidden")
+    assert both == 3 and str(both) == "ReadOnly, Hidden"
+    assert cast("System.IO.FileAttributes", ["Hidden", "System"]) == 6
+    assert str(cast("System.Text.RegularExpressions.RegexOptions", 0)) == "None"
+
+
+@pytest.mark.parametrize(("value", "error_id"), [
+    ("Fooday", "InvalidCastEnumStringNotFound"),
+    ("Monday,Tuesday", "InvalidCastEnumCommaAndNoFlags"),
+    ("S*", "InvalidCastEnumTwoStringsFoundAndNoFlags"),
+    ("", "InvalidCastEnumFromEmptyString"),
+    (9, "UndefinedIntegerToEnum"),
+    (None, "nullToObjectInvalidCast"),
+])
+def test_enum_cast_errors(value: Any, error_id: str) -> None:
+    error = cast_error("System.DayOfWeek", value)
+    assert error.record.fully_qualified_error_id == error_id
+
+
+def test_enum_not_found_message() -> None:
+    # pwsh 7 says which names it knows
+    error = cast_error("System.DayOfWeek", "Fooday")
+    assert error.message == (
+        'Cannot convert value "Fooday" to type "System.DayOfWeek". Error: "Unable to match the '
+        "identifier name Fooday to a valid enumerator name. Specify one of the following "
+        "enumerator names and try again:\nSunday, Monday, Tuesday, Wednesday, Thursday, "
+        'Friday, Saturday"')
+
+
+def test_enum_comparisons() -> None:
+    friday = cast("DayOfWeek", "Friday")
+    assert equals(friday, "FRIDAY") and equals("Friday", friday) and equals(friday, 5)
+    assert not equals(friday, "Monday")
+    assert compare(cast("DayOfWeek", "Monday"), "Friday") < 0
+    assert not to_bool(cast("DayOfWeek", "Sunday"))
+
+
+def test_custom_enum_registration() -> None:
+    registry = default_types()
+    state = PSEnumType("Contoso.ReplicationState", ("NotReplicating", "Replicating", "Paused"))
+    registry.register(state, "replicationstate")
+    value = registry.resolve("ReplicationState").convert("paused")  # type: ignore[union-attr]
+    assert str(value) == "Paused" and value == 2
+
+
 # -- collections and objects -----------------------------------------------------------------
 
 
@@ -811,7 +885,8 @@ _TYPE_NAMES = ["int", "long", "byte", "double", "float", "decimal", "bool", "str
                "scriptblock", "switch", "void", "math", "ipaddress", "version", "bigint",
                "System.Collections.ArrayList", "System.Collections.Generic.List[int]",
                "System.Collections.Generic.Dictionary[string,int]", "Nullable[int]",
-               "ciminstance", "type", "uint64", "sbyte"]
+               "ciminstance", "type", "uint64", "sbyte", "System.DayOfWeek",
+               "System.IO.FileAttributes", "ConsoleColor"]
 
 _texts = st.one_of(st.text(max_size=10), st.sampled_from([
     "1", "1.5", "0x10", "abc", "", " ", "1e3", "-5", "1,000", "2026-03-02", "01:30:00",
@@ -825,7 +900,10 @@ _scalars = st.one_of(
     st.builds(Int64, st.integers(-(2**63), 2**63 - 1)),
     st.builds(UInt32, st.integers(0, 2**32 - 1)),
     st.builds(UInt64, st.integers(0, 2**64 - 1)), st.builds(Byte, st.integers(0, 255)),
-    st.builds(Single, st.floats(width=32)))
+    st.builds(Single, st.floats(width=32)),
+    st.sampled_from(["Friday", "Hidden,System", 3]).map(
+        lambda v: T("System.IO.FileAttributes" if isinstance(v, str) and "," in v
+                    else "System.DayOfWeek").convert(v)))
 VALUES = st.recursive(_scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=3),
     st.builds(Hashtable, st.lists(st.tuples(st.text(max_size=3), inner), max_size=3)),

@@ -137,6 +137,18 @@ def test_typed_integers_widen_as_dotnet_does() -> None:
     assert typed(op("+", Int64(2**62), Int64(2**62))) == (2.0**63, "System.Double")
 
 
+def test_enum_arithmetic() -> None:
+    # about_Arithmetic_Operators: $blue + 3 is Red, $red - 3 is Blue, $blue - $red is -3
+    colors = default_types().resolve("ConsoleColor")
+    assert colors is not None
+    blue, red = colors.convert("Blue"), colors.convert("Red")
+    assert str(op("+", blue, 3)) == "Red"
+    assert str(op("-", red, 3)) == "Blue"
+    assert typed(op("-", blue, red)) == (-3, "System.Int32")
+    assert op("eq", blue, "blue") is True
+    assert op("f", "{0} {0:D}", blue) == "Blue 9"
+
+
 def test_decimal_overflow_is_an_error() -> None:
     # about_Arithmetic_Operators: [Decimal]::maxvalue + 1 is an error
     maximum = Decimal(2**96 - 1)
