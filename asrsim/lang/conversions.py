@@ -15,8 +15,12 @@ value model of ``asrsim.lang.psobject``:
   (:func:`compile_regex`), and the .NET group numbering ``$Matches`` and ``-replace`` use.
 
 Scalar value classes PowerShell needs and Python lacks live here too: :class:`Char`
-(System.Char, a one-character ``str``), :class:`Single` (System.Single, a ``float``) and
-:class:`Version` (System.Version).
+(System.Char, a one-character ``str``), :class:`Single` (System.Single, a ``float``), the
+typed integers :class:`Int64`, :class:`UInt64`, :class:`UInt32`, :class:`Int16`,
+:class:`UInt16`, :class:`Byte`, :class:`SByte` (``int`` subclasses that keep the .NET type of
+``[long]5`` or ``100u``; a plain ``int`` is an Int32 when it fits, else an Int64),
+:class:`EnumValue` (a value of a ``types.PSEnumType``) and :class:`Version` (System.Version).
+Each names its .NET type with ``dotnet_type_name``.
 
 Every error is a RuntimeException carrying PowerShell's FullyQualifiedErrorId; no other
 exception leaves these functions.

@@ -33,6 +33,7 @@ from types import MappingProxyType
 from typing import Final, Literal, cast
 
 from asrsim.lang import ast as A
+from asrsim.lang.conversions import typed_int
 from asrsim.lang.errors import ParseError
 from asrsim.lang.tokenizer import (
     ASSIGNMENT_OPERATORS,
@@ -181,6 +182,11 @@ _UNSUPPORTED_BLOCKS: Final = frozenset({"dynamicparam", "clean"})
 _BLOCK_KINDS: Final[Mapping[str, Literal["begin", "process", "end"]]] = MappingProxyType({
     "begin": "begin", "process": "process", "end": "end",
 })
+#: integer type suffixes (longest first) and the .NET type each gives
+_INTEGER_SUFFIXES: Final = (
+    ("ul", "System.UInt64"), ("us", "System.UInt16"), ("uy", "System.Byte"),
+    ("u", "System.UInt32"), ("l", "System.Int64"), ("s", "System.Int16"), ("y", "System.SByte"),
+)
 #: a switch's ways of matching: giving one drops the others
 _SWITCH_MATCH_MODES: Final = frozenset({"regex", "wildcard", "exact"})
 #: keywords PowerShell reserves without giving them a meaning
@@ -2248,7 +2254,7 @@ class Parser:
         if kind is TK.VARIABLE or kind is TK.SPLATTED_VARIABLE:
             expr = self._variable(token)
         elif kind is TK.NUMBER:
-            expr = A.ConstantExpressionAst(self._of(token), token.value)
+            expr = A.ConstantExpressionAst(self._of(token), _typed_number(token))
         elif kind is TK.STRING_LITERAL or kind is TK.HERE_STRING_LITERAL:
             expr = A.StringConstantExpressionAst(self._of(token), token.name,
                                                  _STRING_KINDS[kind])
@@ -2558,6 +2564,23 @@ def _file_redirection(token: Token) -> tuple[str, bool]:
 def _merge_redirection(token: Token) -> tuple[str, str]:
     stream, _, to_stream = _redirection_value(token)
     return stream, to_stream or "1"
+
+
+def _typed_number(token: Token) -> object:
+    """A number's value; an integer with a type suffix ('100l', '7uy') keeps its .NET type,
+    as PowerShell's constant does (an Int32 or one too big for it is a plain int)."""
+    value = token.value
+    if type(value) is not int:
+        return value
+    text = token.text.lower()
+    if text[-1:] == "b" and text[-2:-1] in ("k", "m", "g", "t", "p"):
+        text = text[:-2]  # the multiplier ('1lkb')
+    for suffix, type_name in _INTEGER_SUFFIXES:
+        if text.endswith(suffix):
+            if suffix == "u" and value > 0xFFFFFFFF:
+                type_name = "System.UInt64"  # '5000000000u' is a ulong
+            return typed_int(value, type_name)
+    return value
 
 
 @dataclass

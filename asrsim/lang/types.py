@@ -13,7 +13,10 @@ System.IO.Path), array types (``string[]``) and the generic types ``List[T]``,
 (``[ciminstance]`` with its members) with :meth:`TypeRegistry.register`.
 
 How PowerShell values are held is ``asrsim.lang.psobject``'s; arrays made by an array cast
-(``[int[]]``) are :class:`TypedArray`, a ``List[T]`` is a :class:`GenericList`.
+(``[int[]]``) are :class:`TypedArray`, a ``List[T]`` is a :class:`GenericList`, an integer
+cast to another integer type than Int32 keeps it (``conversions.Int64`` ...), and .NET enums
+are :class:`PSEnumType` with ``conversions.EnumValue`` values (``[System.DayOfWeek]``,
+``[ConsoleColor]``, ``[ActionPreference]`` ... are registered).
 """
 
 from __future__ import annotations

@@ -460,6 +460,17 @@ def test_numbers(text: str, value: object) -> None:
     assert isinstance(node, A.ConstantExpressionAst) and node.value == value
 
 
+@pytest.mark.parametrize(("text", "type_name"), [
+    ("100l", "Int64"), ("100u", "UInt32"), ("100ul", "UInt64"), ("100s", "Int16"),
+    ("100us", "UInt16"), ("100y", "SByte"), ("100uy", "Byte"), ("1lkb", "Int64"),
+    ("5000000000u", "UInt64"), ("100", "int"), ("100n", "int"), ("100d", "Decimal"),
+])
+def test_number_type_suffixes_keep_their_type(text: str, type_name: str) -> None:
+    node = expression(text)
+    assert isinstance(node, A.ConstantExpressionAst)
+    assert type(node.value).__name__ == type_name
+
+
 @pytest.mark.parametrize(("text", "value", "kind"), [
     ("'it''s'", "it's", "SingleQuoted"),
     ('"plain"', "plain", "DoubleQuoted"),
