@@ -68,10 +68,23 @@ class BoundCall:
     candidate_sets: list[str]
     remaining: list[Any] = field(default_factory=list)  # $args of a simple function
     bound_by_pipeline: set[str] = field(default_factory=set)
+    #: how pipeline objects bind, worked out at the first one (see Binder.bind_pipeline)
+    plan: _PipelinePlan | None = None
 
     @property
     def parameter_set(self) -> str:
         return self.candidate_sets[0] if self.candidate_sets else ALL_SETS
+
+
+@dataclass
+class _PipelinePlan:
+    """For the common case of one untyped ValueFromPipeline parameter (InputObject) and
+    nothing bound by property name: every object binds the same way, so the set resolution
+    and mandatory check done for the first object hold for all of them."""
+
+    fast: str | None
+    base: dict[str, Any]
+    sets: list[str]
 
 
 class Binder:
@@ -448,7 +461,7 @@ class Binder:
                 if item < low:
                     raise self._validation(
                         parameter,
-                        f"The {item} argument is less than the minimum allowed range "
+                        f"The {_number(item)} argument is less than the minimum allowed range "
                         f"of {_number(low)}. Supply an argument that is greater than or equal "
                         f"to {_number(low)} and then try the command again.",
                         extent,
@@ -457,7 +470,7 @@ class Binder:
                 if item > high:
                     raise self._validation(
                         parameter,
-                        f"The {item} argument is greater than the maximum allowed "
+                        f"The {_number(item)} argument is greater than the maximum allowed "
                         f"range of {_number(high)}. Supply an argument that is less than or "
                         f"equal to {_number(high)} and then try the command again.",
                         extent,
@@ -596,6 +609,37 @@ class Binder:
 
     def bind_pipeline(self, call: BoundCall, item: Any) -> BoundCall:
         """Bind one pipeline object; returns a call with the pipeline parameters set."""
+        plan = call.plan
+        if plan is None:
+            plan = call.plan = self._plan(call)
+        if plan.fast is not None:
+            bound = dict(plan.base)
+            bound[plan.fast] = item
+            return BoundCall(self.signature, bound, call.common, plan.sets, call.remaining,
+                             {plan.fast})
+        return self._bind_pipeline(call, item)
+
+    def _plan(self, call: BoundCall) -> _PipelinePlan:
+        base = {k: v for k, v in call.bound.items() if k not in call.bound_by_pipeline}
+        takers = [p for p in self.signature.parameters
+                  if (p.pipeline or p.pipeline_by_name) and p.name not in base
+                  and any(p.in_set(s) for s in call.candidate_sets)]
+        if len(takers) != 1 or takers[0].pipeline_by_name or \
+                takers[0].type.lower() not in _UNTYPED or takers[0].validate_script is not None \
+                or takers[0].validate_set or takers[0].not_null_or_empty:
+            return _PipelinePlan(None, base, call.candidate_sets)
+        taker = takers[0]
+        trial = BoundCall(self.signature, {**base, taker.name: None}, call.common,
+                          [s for s in call.candidate_sets if taker.in_set(s)]
+                          or call.candidate_sets, call.remaining)
+        try:
+            self._narrow(trial, False)
+            self.check_mandatory(trial)
+        except ParameterBindingException:
+            return _PipelinePlan(None, base, call.candidate_sets)
+        return _PipelinePlan(taker.name, base, trial.candidate_sets)
+
+    def _bind_pipeline(self, call: BoundCall, item: Any) -> BoundCall:
         bound = {k: v for k, v in call.bound.items() if k not in call.bound_by_pipeline}
         candidates = [s for s in call.candidate_sets]
         by_value = [

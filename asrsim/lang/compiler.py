@@ -1422,6 +1422,10 @@ class Compiler:
 
     def _type(self, ctx: Context, type_name: str, extent: A.Extent | None) -> PSType:
         pstype = ctx.runtime.types.resolve(type_name)
+        if pstype is None and ctx.runtime.commands.has_pending:
+            # a type a cmdlet module defines: load the modules and look again
+            ctx.runtime.commands.load_pending()
+            pstype = ctx.runtime.types.resolve(type_name)
         if pstype is None:
             raise RuntimeException(
                 f"Unable to find type [{type_name}].",

@@ -20,9 +20,13 @@ from asrsim.lang.ast import Extent
 from asrsim.lang.errors import ErrorRecord, ParseError
 
 
+def _is_parse_error(record: ErrorRecord) -> bool:
+    return record.exception.dotnet_type.endswith("ParseException")
+
+
 def _prefix(record: ErrorRecord) -> str:
     command = record.invocation_info.command_name or record.activity
-    if record.category == "ParserError":
+    if _is_parse_error(record):
         return "ParserError"
     if command and not command.startswith("<"):
         return command

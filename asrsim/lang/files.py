@@ -30,7 +30,8 @@ def write_text(
             target=str(target),
         )
     with target.open("a" if append else "w", encoding=encoding, newline="") as handle:
-        handle.write(text if text.endswith("\n") or not text else text + "\n")
+        end = "\n" if newline and text and not text.endswith("\n") else ""
+        handle.write(text + end)
 
 
 def read_text(runtime: Runtime, path: str) -> str:
