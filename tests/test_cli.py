@@ -141,7 +141,7 @@ def test_reset_and_time(
         ["world", "new", "--vms", "-4"],
         ["world", "time", "--speed", "0"],
         ["world", "frobnicate"],
-        [],
+        ["run"],
     ],
 )
 def test_bad_command_lines_exit_2_without_a_traceback(args: list[str], tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from asrsim.lang import ast as A
 from asrsim.lang import conversions, operators
 from asrsim.lang.binder import ABSENT, Argument, NamedArgument, PositionalArgument
 from asrsim.lang.commands import ALL_SETS, CommandSignature, Parameter
-from asrsim.lang.enums import EnumType
 from asrsim.lang.errors import (
     ActionPreferenceStopException,
     BreakException,
@@ -30,7 +29,7 @@ from asrsim.lang.errors import (
     exception_matches,
 )
 from asrsim.lang.members import MISSING, get_member, invoke_member, set_member
-from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
+from asrsim.lang.psobject import NOTHING, Hashtable, PSObject, PSScriptProperty
 from asrsim.lang.runtime import (
     Collector,
     Context,
@@ -341,6 +340,8 @@ class Compiler:
                 except RuntimeException as error:
                     _statement_failed(ctx, error, node, [])
 
+            # a loop whose body is this one statement runs it directly (see _foreach)
+            run_one.single = (statement, node)  # type: ignore[attr-defined]
             return run_one
         return run
 
@@ -529,8 +530,8 @@ class Compiler:
         return define
 
     def s_AssignmentStatementAst(self, node: A.AssignmentStatementAst) -> Stmt:
-        assign = self.assignment(node)
-        return lambda ctx: assign(ctx) and None
+        # a statement's return value is ignored, so the assignment itself is the statement
+        return self.assignment(node)
 
     def assignment(self, node: A.AssignmentStatementAst) -> Expr:
         """An assignment; returns the assigned value (for `($x = 5)` and chains)."""
@@ -575,27 +576,38 @@ class Compiler:
         ):
             folded = node.left.name.casefold()
 
+            addend_name = _plain_variable(node.right)
+
             def add_to_variable(ctx: Context) -> Any:
-                addend = right(ctx)
-                variable = ctx.scope.lookup(folded)
+                if addend_name is not None:
+                    # `$s += $i`: read $i here rather than through another closure
+                    addend = None
+                    look: Scope | None = ctx.scope
+                    while look is not None:
+                        found = look.variables.get(addend_name)
+                        if found is not None:
+                            addend = found.value
+                            break
+                        look = look.parent
+                    else:
+                        addend = right(ctx)
+                else:
+                    addend = right(ctx)
+                # the loop-counter case: a local, unconstrained variable holding a number
+                variable = ctx.scope.variables.get(folded)
+                if variable is not None and variable.converter is None:
+                    current = variable.value
+                    if type(current) is int and type(addend) is int:
+                        total = current + addend
+                        if INT32_MIN <= total <= INT32_MAX:
+                            variable.value = total
+                            return total
+                    elif type(current) is float and (type(addend) is int or type(addend) is float):
+                        variable.value = current + addend
+                        return variable.value
+                else:
+                    variable = ctx.scope.lookup(folded)
                 current = None if variable is None else variable.value
-                if type(current) is int and type(addend) is int:
-                    total = current + addend
-                    if (
-                        INT32_MIN <= total <= INT32_MAX
-                        and variable is not None
-                        and folded in ctx.scope.variables
-                    ):
-                        variable.value = total
-                        return total
-                if (
-                    type(current) is float
-                    and (type(addend) is int or type(addend) is float)
-                    and variable is not None
-                    and folded in ctx.scope.variables
-                ):
-                    variable.value = current + addend
-                    return variable.value
                 total = binary("+", current, addend, ctx)
                 store(ctx, total)
                 return total
@@ -619,7 +631,10 @@ class Compiler:
                 and isinstance(elements[0], A.CommandExpressionAst)
                 and not elements[0].redirections
             ):
-                value = self.expr(elements[0].expression)
+                expression = elements[0].expression
+                value = self.expr(expression)
+                if isinstance(expression, A.VariableExpressionAst | A.ConstantExpressionAst):
+                    return value  # neither can yield AutomationNull
 
                 def plain(ctx: Context) -> Any:
                     result = value(ctx)
@@ -833,30 +848,60 @@ class Compiler:
         label = node.label.casefold() if node.label else None
 
         def run(ctx: Context) -> None:
-            items = collection(ctx)
+            items = list(iterate(collection(ctx)))
             scope = ctx.scope
             local = variable.scope is None
-            for item in iterate(items):
-                if local:
-                    existing = scope.variables.get(folded)
-                    if existing is not None and not existing.read_only:
-                        existing.value = item
-                    else:
-                        scope.set_local(variable.name, item, folded)
+            # $foreach is the loop's enumerator: $foreach.MoveNext() skips an item
+            enumerator = LoopEnumerator(items)
+            saved = scope.variables.get("foreach")
+            scope.set_local("foreach", enumerator.view(), "foreach")
+            try:
+                self._foreach(ctx, enumerator, local, folded, variable, writer, body, label)
+            finally:
+                if saved is None:
+                    scope.variables.pop("foreach", None)
                 else:
-                    writer(ctx, item)
-                try:
-                    body(ctx)
-                except BreakException as jump:
-                    if jump.label is None or (label and jump.label.casefold() == label):
-                        break
-                    raise
-                except ContinueException as jump:
-                    if jump.label is None or (label and jump.label.casefold() == label):
-                        continue
-                    raise
+                    scope.variables["foreach"] = saved
 
         return run
+
+    @staticmethod
+    def _foreach(ctx: Context, enumerator: LoopEnumerator, local: bool, folded: str,
+                 variable: A.VariableExpressionAst, writer: Callable[[Context, Any], None],
+                 body: Stmt, label: str | None) -> None:
+        scope = ctx.scope
+        items = enumerator.items
+        # one Python call fewer per turn for the common one-statement body
+        single: tuple[Stmt, A.StatementAst] | None = getattr(body, "single", None)
+        while True:
+            enumerator.index += 1
+            if enumerator.index >= len(items):
+                break
+            item = items[enumerator.index]
+            if local:
+                existing = scope.variables.get(folded)
+                if existing is not None and not existing.read_only:
+                    existing.value = item
+                else:
+                    scope.set_local(variable.name, item, folded)
+            else:
+                writer(ctx, item)
+            try:
+                if single is None:
+                    body(ctx)
+                else:
+                    try:
+                        single[0](ctx)
+                    except RuntimeException as error:
+                        _statement_failed(ctx, error, single[1], [])
+            except BreakException as jump:
+                if jump.label is None or (label and jump.label.casefold() == label):
+                    break
+                raise
+            except ContinueException as jump:
+                if jump.label is None or (label and jump.label.casefold() == label):
+                    continue
+                raise
 
     def s_SwitchStatementAst(self, node: A.SwitchStatementAst) -> Stmt:
         flags = node.flags
@@ -913,11 +958,19 @@ class Compiler:
 
         def run(ctx: Context) -> None:
             value = subject(ctx)
-            items = value if isinstance(value, list) else [value]
+            items = list(value) if isinstance(value, list) else [value]
             scope = ctx.scope
             saved = scope.variables.get("_")
+            saved_switch = scope.variables.get("switch")
+            # $switch is the enumerator of the input: $switch.MoveNext() skips a value
+            enumerator = LoopEnumerator(items)
+            scope.set_local("switch", enumerator.view(), "switch")
             try:
-                for item in items:
+                while True:
+                    enumerator.index += 1
+                    if enumerator.index >= len(items):
+                        break
+                    item = items[enumerator.index]
                     scope.set_local("_", item, "_")
                     scope.set_local("PSItem", item, "psitem")
                     matched = False
@@ -940,6 +993,10 @@ class Compiler:
                     scope.variables.pop("_", None)
                 else:
                     scope.variables["_"] = saved
+                if saved_switch is None:
+                    scope.variables.pop("switch", None)
+                else:
+                    scope.variables["switch"] = saved_switch
 
         return run
 
@@ -1469,8 +1526,8 @@ class Compiler:
 
                 pstype = target(ctx)
                 try:
-                    if isinstance(pstype, EnumType):
-                        return pstype.member(member(ctx))
+                    if getattr(pstype, "is_enum", False):
+                        return pstype.member(member(ctx))  # type: ignore[attr-defined]
                     return dotnet.get_static(pstype, member(ctx))
                 except RuntimeException as error:
                     _locate(error, extent)
@@ -1570,6 +1627,36 @@ class Compiler:
         to_bool = conversions.to_bool
         return lambda ctx: if_true(ctx) if to_bool(condition(ctx)) else if_false(ctx)
 
+    def _null_conditional(
+        self, node: A.MemberExpressionAst | A.IndexExpressionAst, access: Expr
+    ) -> Expr:
+        """``${a}?.b``, ``${a}?.M()``, ``${a}?[0]``: $null, without evaluating the member or
+        the index, when the target is $null."""
+        target = self.expr(node.target)
+
+        def guarded(ctx: Context) -> Any:
+            value = target(ctx)
+            if value is None or value is NOTHING:
+                return None
+            return access(ctx)
+
+        return guarded
+
+    def e_NullConditionalMemberExpressionAst(  # noqa: N802
+        self, node: A.NullConditionalMemberExpressionAst
+    ) -> Expr:
+        return self._null_conditional(node, self.e_MemberExpressionAst(node))
+
+    def e_NullConditionalInvokeMemberExpressionAst(  # noqa: N802
+        self, node: A.NullConditionalInvokeMemberExpressionAst
+    ) -> Expr:
+        return self._null_conditional(node, self.e_InvokeMemberExpressionAst(node))
+
+    def e_NullConditionalIndexExpressionAst(  # noqa: N802
+        self, node: A.NullConditionalIndexExpressionAst
+    ) -> Expr:
+        return self._null_conditional(node, self.e_IndexExpressionAst(node))
+
     def e_ErrorExpressionAst(self, node: A.ErrorExpressionAst) -> Expr:
         def fail(ctx: Context) -> Any:
             raise RuntimeException(
@@ -1587,6 +1674,47 @@ class Compiler:
 
 def _drop(value: Any) -> None:
     pass
+
+
+def _plain_variable(node: A.StatementAst) -> str | None:
+    """The folded name when a statement is just ``$name`` (no scope, no automatic variable)."""
+    if not isinstance(node, A.PipelineAst) or len(node.pipeline_elements) != 1:
+        return None
+    element = node.pipeline_elements[0]
+    if not isinstance(element, A.CommandExpressionAst) or element.redirections:
+        return None
+    expression = element.expression
+    if not isinstance(expression, A.VariableExpressionAst) or expression.scope or \
+            expression.splatted:
+        return None
+    folded = expression.name.casefold()
+    return None if folded in ("true", "false", "null", "?", "pscmdlet", "myinvocation") \
+        else folded
+
+
+class LoopEnumerator:
+    """The enumerator behind ``$foreach`` and ``$switch`` (System.Collections.IEnumerator)."""
+
+    __slots__ = ("index", "items")
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+        self.index = -1
+
+    def move_next(self) -> bool:
+        self.index += 1
+        return self.index < len(self.items)
+
+    def current(self) -> Any:
+        return self.items[self.index] if 0 <= self.index < len(self.items) else None
+
+    def reset(self) -> None:
+        self.index = -1
+
+    def view(self) -> PSObject:
+        return PSObject([("Current", PSScriptProperty("Current", self.current))],
+                        ("System.Collections.IEnumerator",),
+                        methods={"MoveNext": self.move_next, "Reset": self.reset})
 
 
 def _bound_stages(
@@ -1740,7 +1868,9 @@ def _index(ctx: Context, target: Any, index: Any) -> Any:
                 "InvalidArgument",
             ) from None
         if -len(target) <= position < len(target):
-            return target[position]
+            found = target[position]
+            # a string's elements are [char]s
+            return conversions.Char(found) if isinstance(target, str) else found
         if (ctx.scope.strict_version or 0) >= 3:
             raise RuntimeException(
                 "Index was outside the bounds of the array.",

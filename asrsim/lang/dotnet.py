@@ -3349,6 +3349,10 @@ def _midpoint(a: _Args, index: int) -> str:
 
 
 def _is_mode_name(value: Any) -> bool:
+    enum_type = getattr(value, "enum_type", None)
+    if enum_type is not None:
+        # a [MidpointRounding] value: an int that reads as its member name
+        return str(getattr(enum_type, "full_name", "")) == "System.MidpointRounding"
     return isinstance(value, str) and value.strip().casefold() in _MIDPOINT
 
 

@@ -18,8 +18,15 @@ def resolve(runtime: Runtime, path: str) -> Path:
 
 
 def write_text(
-    runtime: Runtime, path: str, text: str, *, append: bool = False, encoding: str = "utf-8"
+    runtime: Runtime,
+    path: str,
+    text: str,
+    *,
+    append: bool = False,
+    encoding: str = "utf-8",
+    newline: bool = True,
 ) -> None:
+    """Write (or append) text; with ``newline`` a final line break is added when missing."""
     target = resolve(runtime, path)
     runtime.files.check(target, writing=True)
     if not target.parent.exists():

@@ -197,9 +197,6 @@ class Runtime:
         )
         self._init_variables()
         self._init_exception_types()
-        from asrsim.lang.enums import register_standard_enums
-
-        register_standard_enums(self.types)
 
     # -- variables -----------------------------------------------------------------------
 

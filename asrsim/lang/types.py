@@ -38,12 +38,14 @@ from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
 __all__ = [
     "Char",
     "GenericList",
+    "PSEnumType",
     "PSType",
     "Single",
     "TypeRegistry",
     "TypedArray",
     "Version",
     "default_types",
+    "standard_enums",
 ]
 
 Converter = Callable[[Any], Any]
@@ -189,9 +191,21 @@ class PSEnumType(PSType):
                          python_types=(C.EnumValue,))
         self.default = C.EnumValue(0, self)
 
+    #: lets the .NET adapter and Get-Member tell an enum ([type].IsEnum)
+    is_enum = True
+
     def value_of(self, name: str) -> C.EnumValue:
         """The member ``name`` (``[System.DayOfWeek]::Friday``); KeyError when there is none."""
         return C.EnumValue(self.members[self._by_name[name.casefold()]], self)
+
+    def member(self, name: str) -> C.EnumValue:
+        """``[Enum]::Name`` for the evaluator: the member, or PowerShell's error."""
+        folded = name.casefold()
+        if folded not in self._by_name:
+            raise RuntimeException(
+                f"The property '{name}' cannot be found on type [{self.full_name}].",
+                "PropertyNotFound", "InvalidOperation", target=name)
+        return self.value_of(name)
 
     def name_of(self, number: int) -> str:
         """Enum.ToString(): the member's name; for a flags enum the names of its bits joined
@@ -791,9 +805,8 @@ def default_types() -> TypeRegistry:
                    "System.Management.Automation.LanguagePrimitives",
                    "System.Management.Automation.WildcardPattern"):
         add(PSType(static, converter=_static_only(static)))
-    for enum in _enums():
+    for enum in standard_enums():
         add(enum)
-    add(PSEnumType("System.ConsoleColor", _CONSOLE_COLORS), "consolecolor")
     registry.register(char)
     del obj
     return registry
@@ -804,9 +817,11 @@ _CONSOLE_COLORS = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "Dar
                    "Yellow", "White")
 
 
-def _enums() -> list[PSEnumType]:
-    """The .NET and PowerShell enums scripts name, with their real values."""
+def standard_enums() -> list[PSEnumType]:
+    """The .NET and PowerShell enums scripts name, with their real values (new objects on
+    each call)."""
     return [
+        PSEnumType("System.ConsoleColor", _CONSOLE_COLORS),
         PSEnumType("System.DayOfWeek", ("Sunday", "Monday", "Tuesday", "Wednesday",
                                         "Thursday", "Friday", "Saturday")),
         PSEnumType("System.MidpointRounding", ("ToEven", "AwayFromZero", "ToZero",

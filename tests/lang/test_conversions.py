@@ -54,9 +54,15 @@ from asrsim.lang.types import (
     TypedArray,
     TypeRegistry,
     default_types,
+    standard_enums,
 )
 
 TYPES = default_types()
+# the enums asrsim.lang.enums registers in a session are PSEnumTypes here, as a registry
+# that holds them all
+for _enum in standard_enums():
+    if TYPES.resolve(_enum.full_name) is None:
+        TYPES.register(_enum, _enum.name)
 
 
 def T(name: str) -> PSType:  # reads like the type literal it stands for
@@ -479,6 +485,7 @@ def test_enum_cast_from_a_name() -> None:
     assert T("DayOfWeek").is_instance(friday)
     assert not T("int").is_instance(friday)
     assert T("DayOfWeek").value_of("MONDAY") == 1  # type: ignore[attr-defined]
+    assert T("DayOfWeek").member("friday") == friday  # type: ignore[attr-defined]
     assert cast("ActionPreference", "stop") == 1  # found in System.Management.Automation
     assert cast("consolecolor", "Red") == 12
 

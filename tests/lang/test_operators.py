@@ -28,7 +28,7 @@ from asrsim.lang.operators import (
     wildcard_match,
 )
 from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
-from asrsim.lang.types import default_types
+from asrsim.lang.types import default_types, standard_enums
 from tests.lang.test_conversions import VALUES
 
 
@@ -139,8 +139,7 @@ def test_typed_integers_widen_as_dotnet_does() -> None:
 
 def test_enum_arithmetic() -> None:
     # about_Arithmetic_Operators: $blue + 3 is Red, $red - 3 is Blue, $blue - $red is -3
-    colors = default_types().resolve("ConsoleColor")
-    assert colors is not None
+    colors = next(e for e in standard_enums() if e.full_name == "System.ConsoleColor")
     blue, red = colors.convert("Blue"), colors.convert("Red")
     assert str(op("+", blue, 3)) == "Red"
     assert str(op("-", red, 3)) == "Blue"

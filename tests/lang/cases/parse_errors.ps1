@@ -177,11 +177,16 @@ Write-Output 'x' |
 # expect error: EmptyPipeElement
 # expect status: 1
 
-# case: pipe at the start of a statement
-'before'
+# case: pipe at the start of a script
 | Write-Output
+'never'
 # expect error: EmptyPipeElement
 # expect status: 1
+
+# case: a pipe starting the next line continues the pipeline (PowerShell 7.2+)
+'joined'
+| Write-Output
+# expect: joined
 
 # case: expression after a pipe
 'before'
