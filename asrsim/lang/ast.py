@@ -1,4 +1,5 @@
-"""The syntax tree of a PowerShell script, after PowerShell's own System.Management.Automation.Language.
+"""The syntax tree of a PowerShell script, after PowerShell's own
+System.Management.Automation.Language.
 
 Every node is a frozen dataclass with an ``extent`` (where it stands in the source). Names of
 nodes and fields follow PowerShell's AST where one exists, so a reader who knows that AST
@@ -116,7 +117,8 @@ class NamedAttributeArgumentAst(Ast):
 
 @dataclass(frozen=True, eq=False)
 class AttributeAst(Ast):
-    """``[Parameter(Mandatory, Position = 0)]``, ``[ValidateSet('a', 'b')]``, ``[CmdletBinding()]``."""
+    """``[Parameter(Mandatory, Position = 0)]``, ``[ValidateSet('a', 'b')]``,
+    ``[CmdletBinding()]``."""
 
     type_name: TypeName
     positional_arguments: tuple[ExpressionAst, ...]

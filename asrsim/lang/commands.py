@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from asrsim.lang.formatting import ViewRegistry
+    from asrsim.lang.runtime import Runtime
     from asrsim.lang.types import TypeRegistry
 
 ALL_SETS = "__AllParameterSets"
@@ -156,7 +157,7 @@ class CommandContext(Protocol):
     types: TypeRegistry
     views: ViewRegistry
     host: Host
-    runtime: Any  # asrsim.lang.runtime.Runtime
+    runtime: Runtime
     scope: Any  # asrsim.lang.scopes.Scope: the caller's
 
     @property

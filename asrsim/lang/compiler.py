@@ -7,6 +7,7 @@ turns, which is what keeps a million-iteration ``foreach`` fast.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import operator as py_operator
 from collections.abc import Callable
@@ -42,7 +43,6 @@ from asrsim.lang.runtime import (
     iterate,
     run_pipeline,
 )
-from asrsim.lang.scopes import Scope
 from asrsim.lang.scriptblock import CompiledScriptBlock, FunctionInfo, ParameterSpec, ScriptBlock
 from asrsim.lang.types import PSType
 
@@ -397,10 +397,14 @@ class Compiler:
                 for r in element.redirections]
 
     def _stage(self, element: A.CommandBaseAst) -> Callable[[Context, bool], Processor]:
+        make: Callable[[Context, bool], Processor]
         if isinstance(element, A.CommandExpressionAst):
             value = self.expr(element.expression)
-            make: Callable[[Context, bool], Processor] = (
-                lambda ctx, expects: ExpressionProcessor(lambda: value(ctx)))
+
+            def expression(ctx: Context, expects: bool) -> Processor:
+                return ExpressionProcessor(lambda: value(ctx))
+
+            make = expression
         else:
             assert isinstance(element, A.CommandAst)
             make = self._command(element)
@@ -426,8 +430,18 @@ class Compiler:
             target = self.expr(first)  # type: ignore[arg-type]
         arguments = [self._argument(e) for e in node.command_elements[1:]]
         extent = node.extent
+        elements = node.command_elements
+        # `Add(3, 4)`: a command called like a method, which strict mode 2.0 refuses
+        method_style = (len(elements) == 2 and isinstance(elements[1], A.ParenExpressionAst)
+                        and elements[1].extent.start == first.extent.end)
 
         def make(ctx: Context, expects_input: bool) -> Processor:
+            if method_style and (ctx.scope.strict_version or 0) >= 2:
+                raise RuntimeException(
+                    "The function or command was called as if it were a method. Parameters "
+                    "should be separated by spaces. For information about parameters, see the "
+                    "about_Parameters Help topic.", "StrictModeFunctionCallWithParens",
+                    "InvalidOperation", extent=extent)
             values: list[Argument] = []
             for argument in arguments:
                 argument(ctx, values)
@@ -582,15 +596,8 @@ class Compiler:
                 if addend_name is not None:
                     # `$s += $i`: read $i here rather than through another closure
                     addend = None
-                    look: Scope | None = ctx.scope
-                    while look is not None:
-                        found = look.variables.get(addend_name)
-                        if found is not None:
-                            addend = found.value
-                            break
-                        look = look.parent
-                    else:
-                        addend = right(ctx)
+                    found = ctx.scope.lookup(addend_name)
+                    addend = right(ctx) if found is None else found.value
                 else:
                     addend = right(ctx)
                 # the loop-counter case: a local, unconstrained variable holding a number
@@ -950,11 +957,11 @@ class Compiler:
                         "clike" if case else "ilike", value, pattern, ctx.runtime.operator_context
                     )
                 )
-            if isinstance(value, str) or isinstance(pattern, str):
-                left = conversions.to_string(value)
-                right = conversions.to_string(pattern)
-                return left == right if case else left.casefold() == right.casefold()
-            return conversions.equals(value, pattern, case)
+            # about_Switch: without -Regex/-Wildcard the value and the clause are compared
+            # as strings (so [DayOfWeek]::Thursday does not match 4)
+            left = conversions.to_string(value)
+            right = conversions.to_string(pattern)
+            return left == right if case else left.casefold() == right.casefold()
 
         def run(ctx: Context) -> None:
             value = subject(ctx)
@@ -1020,10 +1027,11 @@ class Compiler:
                 for types, handler in catches:
                     if not types or any(exception_matches(error, t) for t in types):
                         runtime.record_error(record)
+                        seen = _as_caught(record, error, types)
                         scope = ctx.scope
                         saved = scope.variables.get("_")
-                        scope.set_local("_", record, "_")
-                        scope.set_local("PSItem", record, "psitem")
+                        scope.set_local("_", seen, "_")
+                        scope.set_local("PSItem", seen, "psitem")
                         runtime.current_errors.append(record)
                         try:
                             handler(ctx)
@@ -1205,10 +1213,14 @@ class Compiler:
         if scope_name is None:
 
             def read_plain(ctx: Context) -> Any:
-                scope: Scope | None = ctx.scope
+                here = ctx.scope
+                variable = here.variables.get(folded)
+                if variable is not None:
+                    return variable.value
+                scope = here.parent
                 while scope is not None:
                     variable = scope.variables.get(folded)
-                    if variable is not None:
+                    if variable is not None and not variable.private:
                         return variable.value
                     scope = scope.parent
                 return read(ctx)
@@ -1244,6 +1256,14 @@ class Compiler:
                 )
 
             return refuse
+
+        if scope_name == "private":
+
+            def write_private(ctx: Context, value: Any) -> None:
+                ctx.scope.set_local(name, value, folded)
+                ctx.scope.variables[folded].private = True
+
+            return write_private
 
         def write(ctx: Context, value: Any) -> None:
             scope = ctx.scope.qualified(scope_name) if scope_name else ctx.scope
@@ -1527,7 +1547,7 @@ class Compiler:
                 pstype = target(ctx)
                 try:
                     if getattr(pstype, "is_enum", False):
-                        return pstype.member(member(ctx))  # type: ignore[attr-defined]
+                        return pstype.member(member(ctx))
                     return dotnet.get_static(pstype, member(ctx))
                 except RuntimeException as error:
                     _locate(error, extent)
@@ -1642,17 +1662,17 @@ class Compiler:
 
         return guarded
 
-    def e_NullConditionalMemberExpressionAst(  # noqa: N802
+    def e_NullConditionalMemberExpressionAst(
         self, node: A.NullConditionalMemberExpressionAst
     ) -> Expr:
         return self._null_conditional(node, self.e_MemberExpressionAst(node))
 
-    def e_NullConditionalInvokeMemberExpressionAst(  # noqa: N802
+    def e_NullConditionalInvokeMemberExpressionAst(
         self, node: A.NullConditionalInvokeMemberExpressionAst
     ) -> Expr:
         return self._null_conditional(node, self.e_InvokeMemberExpressionAst(node))
 
-    def e_NullConditionalIndexExpressionAst(  # noqa: N802
+    def e_NullConditionalIndexExpressionAst(
         self, node: A.NullConditionalIndexExpressionAst
     ) -> Expr:
         return self._null_conditional(node, self.e_IndexExpressionAst(node))
@@ -1767,6 +1787,18 @@ def _operate(op: str, left: Any, right: Any, ctx: Context, extent: A.Extent) -> 
     except RuntimeException as error:
         _locate(error, extent)
         raise
+
+
+def _as_caught(record: ErrorRecord, error: RuntimeException, types: list[str]) -> ErrorRecord:
+    """The $_ of a catch block. When only the .NET exception a RuntimeException wraps matched
+    the catch type (``catch [DivideByZeroException]`` for ``1/0``), PowerShell hands the
+    block a record of that inner exception."""
+    inner = error.inner
+    if not types or not isinstance(inner, PSException):
+        return record
+    if any(exception_matches(error, t, include_inner=False) for t in types):
+        return record
+    return dataclasses.replace(record, exception=inner)
 
 
 def _record_of(error: RuntimeException) -> ErrorRecord:

@@ -669,6 +669,13 @@ def _hash_code(value: Any) -> int:
     return h - 2**32 if h >= 2**31 else h
 
 
+def _day_of_week(moment: datetime) -> Any:
+    """DateTime.DayOfWeek: a [System.DayOfWeek] value (Sunday is 0), not just its name."""
+    from asrsim.lang.types import DAY_OF_WEEK
+
+    return conversions.EnumValue((moment.weekday() + 1) % 7, DAY_OF_WEEK)
+
+
 _DAY_NAMES: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                      "Sunday")
 
@@ -1440,7 +1447,7 @@ _DATETIME_DISPLAY_DEFINITION: Final = (
 _DATETIME = _type("System.DateTime", [
     _p("Date", "datetime", lambda d: d.replace(hour=0, minute=0, second=0, microsecond=0)),
     _p("Day", "int", lambda d: d.day),
-    _p("DayOfWeek", "System.DayOfWeek", lambda d: _DAY_NAMES[d.weekday()]),
+    _p("DayOfWeek", "System.DayOfWeek", lambda d: _day_of_week(d)),
     _p("DayOfYear", "int", lambda d: d.timetuple().tm_yday),
     _p("Hour", "int", lambda d: d.hour),
     _p("Kind", "System.DateTimeKind", datetime_kind),

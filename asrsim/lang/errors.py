@@ -370,7 +370,7 @@ def exception_chain(error: PSException) -> set[str]:
     return {own, *_BASES_FOLDED.get(own, ("system.systemexception",)), "system.exception"}
 
 
-def exception_matches(error: PSException, type_name: str) -> bool:
+def exception_matches(error: PSException, type_name: str, *, include_inner: bool = True) -> bool:
     """Whether ``catch [type_name]`` catches ``error``; PowerShell also looks at the
     exception a RuntimeException wraps (``1/0`` is caught by [DivideByZeroException])."""
     wanted = type_name.casefold()
@@ -380,6 +380,6 @@ def exception_matches(error: PSException, type_name: str) -> bool:
         else {wanted, "system." + wanted, "system.management.automation." + wanted}
     )
     chain = exception_chain(error)
-    if isinstance(error.inner, PSException):
+    if include_inner and isinstance(error.inner, PSException):
         chain |= exception_chain(error.inner)
     return bool(chain & options)

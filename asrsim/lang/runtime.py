@@ -409,7 +409,7 @@ class Runtime:
 
     def redirect_for(self, stream: str) -> Callable[[Any], None] | None:
         for mapping in reversed(self.stream_redirects):
-            sink = mapping.get(stream)
+            sink: Callable[[Any], None] | None = mapping.get(stream)
             if sink is not None:
                 return sink
         return None
@@ -666,9 +666,10 @@ _ALL_STREAMS = ("error", "warning", "verbose", "debug", "information")
 def stream_record(stream: str, value: Any) -> Any:
     """What a merged stream puts into the output: an ErrorRecord as it is, a WarningRecord,
     VerboseRecord, DebugRecord or InformationRecord for the others."""
-    if stream == "error" or not isinstance(value, str):
-        if stream != "information" or isinstance(value, PSObject):
-            return value
+    if (stream == "error" or not isinstance(value, str)) and (
+        stream != "information" or isinstance(value, PSObject)
+    ):
+        return value
     kind = {"warning": "WarningRecord", "verbose": "VerboseRecord", "debug": "DebugRecord",
             "information": "InformationRecord"}[stream]
     text = conversions.to_string(value)
@@ -718,7 +719,8 @@ class RedirectedProcessor(Processor):
             for stream in streams:
                 if to_stream == "1":
                     if stream != "output":
-                        self.mapping[stream] = self._merge(stream, lambda v: output(v))
+                        # merged records go where this element's output finally goes
+                        self.mapping[stream] = self._merge(stream, lambda v: self.output(v))
                     continue
                 if where is None:
                     sink: Emit = _discard

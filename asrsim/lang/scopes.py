@@ -24,6 +24,8 @@ class PSVariable:
     description: str = ""
     #: a type constraint (`[int]$x = 1`): every later assignment is converted by it
     converter: Callable[[Any], Any] | None = None
+    #: `$private:x`: seen only in the scope that made it, not in child scopes
+    private: bool = False
 
 
 class Scope:
@@ -40,10 +42,13 @@ class Scope:
     # -- variables -----------------------------------------------------------------------
 
     def lookup(self, folded: str) -> PSVariable | None:
-        scope: Scope | None = self
+        variable = self.variables.get(folded)
+        if variable is not None:
+            return variable
+        scope = self.parent
         while scope is not None:
             variable = scope.variables.get(folded)
-            if variable is not None:
+            if variable is not None and not variable.private:
                 return variable
             scope = scope.parent
         return None

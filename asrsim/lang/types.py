@@ -194,6 +194,13 @@ class PSEnumType(PSType):
     #: lets the .NET adapter and Get-Member tell an enum ([type].IsEnum)
     is_enum = True
 
+    def __eq__(self, other: object) -> bool:
+        # two registries' copies of one .NET enum are the same type
+        return isinstance(other, PSEnumType) and other.full_name == self.full_name
+
+    def __hash__(self) -> int:
+        return hash(self.full_name)
+
     def value_of(self, name: str) -> C.EnumValue:
         """The member ``name`` (``[System.DayOfWeek]::Friday``); KeyError when there is none."""
         return C.EnumValue(self.members[self._by_name[name.casefold()]], self)
@@ -817,13 +824,18 @@ _CONSOLE_COLORS = ("Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "Dar
                    "Yellow", "White")
 
 
+_DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+#: DateTime.DayOfWeek's type: enum types hold no state, so one shared instance can serve
+#: the .NET adapter in every session (a registry's [DayOfWeek] is an equal copy)
+DAY_OF_WEEK = PSEnumType("System.DayOfWeek", _DAY_NAMES)
+
+
 def standard_enums() -> list[PSEnumType]:
     """The .NET and PowerShell enums scripts name, with their real values (new objects on
     each call)."""
     return [
         PSEnumType("System.ConsoleColor", _CONSOLE_COLORS),
-        PSEnumType("System.DayOfWeek", ("Sunday", "Monday", "Tuesday", "Wednesday",
-                                        "Thursday", "Friday", "Saturday")),
+        PSEnumType("System.DayOfWeek", _DAY_NAMES),
         PSEnumType("System.MidpointRounding", ("ToEven", "AwayFromZero", "ToZero",
                                                "ToNegativeInfinity", "ToPositiveInfinity")),
         PSEnumType("System.DateTimeKind", ("Unspecified", "Utc", "Local")),

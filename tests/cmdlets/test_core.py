@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from asrsim.session import Session
 from asrsim.shell.host import BufferHost
 from tests.lang.harness import Result, run

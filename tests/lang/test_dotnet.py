@@ -183,7 +183,8 @@ def test_array_and_list_properties() -> None:
 
 def test_datetime_properties() -> None:
     moment = dt.datetime(2026, 3, 2, 8, 5, 6, 789000)
-    assert dotnet.get_property(moment, "DayOfWeek") == "Monday"
+    day = dotnet.get_property(moment, "DayOfWeek")
+    assert str(day) == "Monday" and int(day) == 1  # a [System.DayOfWeek] value
     assert dotnet.get_property(moment, "DayOfYear") == 61
     assert dotnet.get_property(moment, "Millisecond") == 789
     assert dotnet.get_property(moment, "Date") == dt.datetime(2026, 3, 2)
