@@ -152,6 +152,8 @@ def cmd_world_time(arguments: argparse.Namespace) -> int:
 def make_session(arguments: argparse.Namespace) -> Any:
     from asrsim.session import Session
 
+    # a PowerShell call runs through a dozen Python frames: room for MAX_CALL_DEPTH calls
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 5000))
     return Session(world=lambda: open_world(arguments))
 
 

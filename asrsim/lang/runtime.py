@@ -57,6 +57,17 @@ from asrsim.lang.types import TypeRegistry, default_types
 Emit = Callable[[Any], None]
 
 PS_VERSION = "7.4.6"
+#: how deep functions and scripts may call each other before PowerShell's CallDepthOverflow
+MAX_CALL_DEPTH = 100
+
+
+def call_depth_overflow() -> RuntimeException:
+    error = RuntimeException(
+        "The script failed due to call depth overflow.", "CallDepthOverflow",
+        "InvalidOperation",
+        dotnet_type="System.Management.Automation.ScriptCallDepthException")
+    error.script_terminating = True  # it unwinds the whole script, as in PowerShell
+    return error
 
 
 class FileAccess:
@@ -188,6 +199,7 @@ class Runtime:
         #: the error records of the catch blocks running (`throw` alone rethrows the last)
         self.current_errors: list[ErrorRecord] = []
         self.exit_code: int | None = None
+        self.call_depth = 0
         #: the scope of the script the host is running (its $ErrorView decides the error view)
         self.top_scope: Scope | None = None
         self.operator_context = OperatorContext(
@@ -1094,8 +1106,15 @@ class ScriptProcessor(Processor):
 
     def _run(self, block: Callable[[Context], None]) -> None:
         assert self.run_ctx is not None
-        with contextlib.suppress(ReturnException):  # `return` ends this block only
-            block(self.run_ctx)
+        runtime = self.ctx.runtime
+        if runtime.call_depth >= MAX_CALL_DEPTH:
+            raise call_depth_overflow()
+        runtime.call_depth += 1
+        try:
+            with contextlib.suppress(ReturnException):  # `return` ends this block only
+                block(self.run_ctx)
+        finally:
+            runtime.call_depth -= 1
 
 
 def _unset_value(type_name: str) -> Any:

@@ -17,7 +17,7 @@ from asrsim.lang.errors import (
     RuntimeException,
 )
 from asrsim.lang.errorview import render_parse_errors
-from asrsim.lang.runtime import Runtime
+from asrsim.lang.runtime import Runtime, call_depth_overflow
 from asrsim.shell.output import OutDefault
 
 
@@ -148,6 +148,11 @@ class ScriptRunner:
             status = 0
         except RuntimeException as error:
             runtime.report_error(error.record)
+            status = 1
+        except RecursionError:
+            # nesting deeper than Python's stack allows, before MAX_CALL_DEPTH was reached
+            runtime.call_depth = 0
+            runtime.report_error(call_depth_overflow().record)
             status = 1
         except KeyboardInterrupt:
             self.out.flush()

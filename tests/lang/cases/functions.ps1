@@ -206,3 +206,10 @@ mixedcase  # expect: called
 # case: nested function definitions
 function Outer { function Inner { 'inner' }; Inner }
 Outer  # expect: inner
+
+# case: runaway recursion is PowerShell's call depth overflow, not a crash
+function Forever($n) { Forever ($n + 1) }
+Forever 0
+'after'
+# expect error: CallDepthOverflow
+# expect status: 1
