@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asrsim.lang import conversions
 from asrsim.lang.ast import Extent, ScriptBlockAst, SourceText
@@ -47,12 +47,14 @@ from asrsim.lang.errors import (
     RuntimeException,
     StopUpstreamCommands,
 )
-from asrsim.lang.formatting import ViewRegistry, default_views, format_default
 from asrsim.lang.operators import OperatorContext
 from asrsim.lang.psobject import NOTHING, ArrayList, Hashtable, PSObject
 from asrsim.lang.scopes import PSVariable, Scope
 from asrsim.lang.scriptblock import FunctionInfo, ScriptBlock
 from asrsim.lang.types import TypeRegistry, default_types
+
+if TYPE_CHECKING:
+    from asrsim.lang.formatting import ViewRegistry
 
 Emit = Callable[[Any], None]
 
@@ -174,7 +176,7 @@ class Runtime:
         self.commands = commands
         self.host = host
         self.types = types or default_types()
-        self.views = views or default_views()
+        self._views = views
         self.clock = clock
         self._sleep = sleep
         self._seed = seed
@@ -491,7 +493,19 @@ class Runtime:
             return action not in ("Ignore",)
         return True
 
+    @property
+    def views(self) -> ViewRegistry:
+        """Format views, built on first use: a script that prints only strings and numbers
+        never needs them (start-up time)."""
+        if self._views is None:
+            from asrsim.lang.formatting import default_views
+
+            self._views = default_views()
+        return self._views
+
     def format_default(self, objects: list[Any], width: int | None = None) -> str:
+        from asrsim.lang.formatting import format_default
+
         return format_default(objects, self.views, width or self.host.width)
 
 

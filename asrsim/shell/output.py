@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from asrsim.lang.formatting import format_default
 from asrsim.lang.psobject import NOTHING
 from asrsim.lang.runtime import Runtime
 
@@ -28,8 +27,13 @@ class OutDefault:
             self.flush()
             if value is None:
                 return
+            if type(value) is str or type(value) is int or type(value) is bool:
+                # strings, Int32s and booleans print as themselves (True/False): no need to
+                # load the formatter for them
+                self.runtime.host.write(f"{value}\n", stream="output")
+                return
             self.runtime.host.write(
-                format_default([value], self.runtime.views, self.runtime.host.width),
+                self.runtime.format_default([value]),
                 stream="output",
             )
             return
@@ -39,5 +43,5 @@ class OutDefault:
         if not self.pending:
             return
         objects, self.pending = self.pending, []
-        text = format_default(objects, self.runtime.views, self.runtime.host.width)
+        text = self.runtime.format_default(objects)
         self.runtime.host.write(text, stream="output")
