@@ -22,7 +22,20 @@ def default_modules() -> list[ModuleType]:
     """The cmdlet modules every session has (the core PowerShell modules)."""
     from cmdlets import core, management, utility, variables
 
-    return [core, utility, management, variables]
+    modules = [core, utility, management, variables]
+    # the estate's own modules, when present (VirtualMachineManager, Hyper-V, DnsServer ...)
+    import importlib
+
+    for name in ESTATE_MODULES:
+        try:
+            modules.append(importlib.import_module(f"cmdlets.{name}"))
+        except ModuleNotFoundError as missing:
+            if missing.name != f"cmdlets.{name}":
+                raise
+    return modules
+
+
+ESTATE_MODULES = ("vmm", "hyperv", "dnsserver")
 
 
 class Session:
@@ -51,6 +64,9 @@ class Session:
             files=files,
             location=location,
         )
+        from cmdlets.backends.local import LocalBackend
+
+        self.runtime.backend = LocalBackend(lambda: self.world)
         # cmdlet modules load on first use of a command (or of a variable one defines)
         commands.add_loader(self._load_modules)
         self.runner = ScriptRunner(self.runtime)

@@ -9,6 +9,8 @@ import pytest
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
+from asrsim.session import Session
+from asrsim.shell.host import BufferHost
 from asrsim.sim.simulation import Simulation
 from asrsim.sim.world import TopologySource, create_world
 
@@ -53,3 +55,17 @@ def run_asrsim(
         cwd=cwd,
         timeout=120,
     )
+
+
+@pytest.fixture
+def world_session(sample_world: Simulation) -> Iterator[tuple[Session, BufferHost]]:
+    """A session on a fresh sample world (pinned time), as `asrsim` makes one."""
+    host = BufferHost(width=120)
+    yield Session(host=host, world=sample_world), host
+
+
+def run_on(session: Session, host: BufferHost, text: str) -> tuple[str, str, int]:
+    """Run text on a session; returns (stdout, stderr, status) written by this run."""
+    out_before, err_before = len(host.stdout), len(host.stderr)
+    status = session.run(text)
+    return host.stdout[out_before:], host.stderr[err_before:], status

@@ -200,6 +200,8 @@ class Cmdlet:
     #: the .NET class of the cmdlet, which PowerShell puts after the error id in a
     #: FullyQualifiedErrorId (``PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand``)
     command_type_name: ClassVar[str | None] = None
+    #: the real cmdlet's parameters asrsim does not implement (for the coverage table)
+    missing_parameters: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, context: CommandContext, runtime_hooks: CmdletHooks) -> None:
         self.context = context

@@ -202,6 +202,10 @@ class Runtime:
         self.current_errors: list[ErrorRecord] = []
         self.exit_code: int | None = None
         self.call_depth = 0
+        #: where cmdlets act (the simulated world, or a remote host), set by the session
+        self.backend: Any = None
+        #: per-session state of cmdlet modules, by module name (a default VMM server ...)
+        self.module_state: dict[str, Any] = {}
         #: the scope of the script the host is running (its $ErrorView decides the error view)
         self.top_scope: Scope | None = None
         self.operator_context = OperatorContext(

@@ -67,6 +67,17 @@ class Host(Entity):
     memory_mb: int
     #: Hyper-V's default location for replica files when no storage mapping says otherwise
     replica_storage_path: str = "C:\\Hyper-V\\Replica"
+    # -- the host as a Hyper-V Replica server (Get-/Set-VMReplicationServer) ----------------
+    replication_enabled: bool = False
+    #: "Kerberos", "Certificate" or "CertificateAndKerberos"
+    allowed_authentication_type: str = "Kerberos"
+    replication_allowed_from_any_server: bool = True
+    kerberos_authentication_port: int = 80
+    certificate_authentication_port: int = 443
+    certificate_thumbprint: str = ""
+    #: the monitoring window of Measure-VMReplication: 12 hours from 09:00 by default
+    monitoring_interval_seconds: int = 12 * 3600
+    monitoring_start_time: str = "09:00:00"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ from asrsim.sim.network import (
     VMNetwork,
 )
 from asrsim.sim.storage import StorageClassification, Volume
+from asrsim.sim.vmm_jobs import VMMJob
 from asrsim.sim.vms import NetworkAdapter, VirtualHardDisk, VirtualMachine
 
 #: In dependency order: an object's parent's kind comes before it, which is the order a new
@@ -37,6 +38,7 @@ ENTITY_TYPES: tuple[type[Entity], ...] = (
     DnsZone,
     DnsRecord,
     SiteLink,
+    VMMJob,
 )
 
 KINDS: dict[str, type[Entity]] = {cls.KIND: cls for cls in ENTITY_TYPES}
