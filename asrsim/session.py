@@ -35,7 +35,7 @@ def default_modules() -> list[ModuleType]:
     return modules
 
 
-ESTATE_MODULES = ("vmm", "hyperv", "dnsserver")
+ESTATE_MODULES = ("vmm", "hyperv", "dnsserver", "simulator")
 
 
 class Session:

@@ -30,7 +30,7 @@ class LocalBackend:
 def world_of(cmdlet: Cmdlet) -> Simulation:
     """The world a cmdlet acts on, or PowerShell-style error when the session has none."""
     backend: Any = getattr(cmdlet.context.runtime, "backend", None)
-    world = backend.world if backend is not None else None
+    world: Simulation | None = backend.world if backend is not None else None
     if world is None:
         raise RuntimeException(
             f"not supported in asrsim: {cmdlet.name} needs a simulated world, and this session "
