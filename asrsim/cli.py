@@ -177,6 +177,30 @@ def run_command_text(arguments: argparse.Namespace, text: str) -> int:
         _close_world(session)
 
 
+def scripts_folder() -> Path:
+    """The scripts shipped beside the package (the seed's corrected scripts and the demo)."""
+    return Path(__file__).resolve().parent.parent / "scripts"
+
+
+def cmd_demo(arguments: argparse.Namespace) -> int:
+    import tempfile
+
+    from asrsim.session import Session
+    from asrsim.sim.world import TopologySource, create_world
+
+    demo = scripts_folder() / "demo.ps1"
+    if not demo.exists():
+        raise CommandError(f"the demo script is not installed ({demo}): run asrsim from a "
+                           "checkout installed with `pip install -e .`")
+    with tempfile.TemporaryDirectory(prefix="asrsim-demo-") as folder:
+        world = create_world(Path(folder) / "demo.db", TopologySource.sample())
+        try:
+            print(f"asrsim demo on a fresh copy of the sample world ({world.name})\n")
+            return int(Session(world=world).run_file(demo))
+        finally:
+            world.close()
+
+
 def cmd_repl(arguments: argparse.Namespace) -> int:
     session = make_session(arguments)
     try:
@@ -252,6 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("script", metavar="FILE.ps1")
     run.add_argument("script_args", nargs=argparse.REMAINDER, metavar="ARGUMENTS")
     run.set_defaults(handler=cmd_run)
+    demo = commands.add_parser(
+        "demo", help="run the seed scenario's scripts on a fresh copy of the sample world",
+        description="Lists the sample estate, reads a VM's address with the documented VMM "
+                    "script, moves the VM as a failover would and fixes its DNS record with "
+                    "the documented DNS script. Your own world is not touched.",
+    )
+    demo.set_defaults(handler=cmd_demo)
     world = commands.add_parser("world", help="create, show, reset a world; move its clock")
     world_commands = world.add_subparsers(dest="world_command", metavar="ACTION")
     world_commands.required = True
