@@ -24,6 +24,8 @@ _CAN_STOP = ("Running", "Paused")
 _CAN_SAVE = ("Running", "Paused")
 _CAN_PAUSE = ("Running",)
 _CAN_RESUME = ("Paused",)
+#: VMM's Stop-SCVirtualMachine -DiscardSavedState: a saved VM loses its memory and is off
+_CAN_DISCARD = ("Saved",)
 
 
 def _vmm_server_of(tx: Transaction, vm: VirtualMachine) -> str:
@@ -73,3 +75,11 @@ def pause(simulation: Simulation, vm_id: str, *, job_name: str | None = None
 def resume(simulation: Simulation, vm_id: str, *, job_name: str | None = None
            ) -> tuple[VirtualMachine, VMMJob | None]:
     return _change(simulation, vm_id, "resume", _CAN_RESUME, "Running", job_name)
+
+
+def discard_saved_state(simulation: Simulation, vm_id: str, *, job_name: str | None = None
+                        ) -> tuple[VirtualMachine, VMMJob | None]:
+    """Throw away a saved VM's memory image: it is off afterwards (VMM's -DiscardSavedState,
+    Hyper-V's Remove-VMSavedState)."""
+    return _change(simulation, vm_id, "discard the saved state of", _CAN_DISCARD, "PowerOff",
+                   job_name)

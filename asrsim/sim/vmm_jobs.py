@@ -25,5 +25,5 @@ class VMMJob(Entity):
     progress: int = 100
     started: datetime | None = None
     ended: datetime | None = None
-    owner: str = "CONTOSO\\\\admin"
+    owner: str = "CONTOSO\\admin"
     error_info: str = ""

@@ -13,7 +13,7 @@ from tests.conftest import run_on
 
 def test_clock(world_session: tuple[Session, BufferHost]) -> None:
     session, host = world_session
-    out, err, _ = run_on(session, host,
+    out, _, _ = run_on(session, host,
                          "(Get-SimClock).Mode\n"
                          "Set-SimClock -Advance 01:30:00\n"
                          "(Get-SimClock).Now.ToUniversalTime().ToString('u')\n"
