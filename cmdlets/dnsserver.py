@@ -22,8 +22,9 @@ AD-integrated zone is local. Messages name the server as Windows does, by its co
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from asrsim.lang.commands import Cmdlet, Parameter
@@ -74,7 +75,7 @@ ZONE_TYPE_NAMES = cim_type_names("DnsServerPrimaryZone", "DnsServerZone")
 
 #: RecordData's class and properties per record type (DnsServerPSProvider.mof): the
 #: property and the type an assignment converts to, as the CIM adapter converts
-_DATA: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+_DATA: Mapping[str, tuple[str, tuple[tuple[str, str], ...]]] = MappingProxyType({
     "A": ("DnsServerResourceRecordA", (("IPv4Address", "ipaddress"),)),
     "AAAA": ("DnsServerResourceRecordAAAA", (("IPv6Address", "ipaddress"),)),
     "CNAME": ("DnsServerResourceRecordCName", (("HostNameAlias", "string"),)),
@@ -89,11 +90,12 @@ _DATA: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("PrimaryServer", "string"), ("RefreshInterval", "timespan"),
         ("ResponsiblePerson", "string"), ("RetryDelay", "timespan"),
         ("SerialNumber", "uint32"))),
-}
+})
 #: an AD-integrated zone's SOA timers as dnsmgmt creates them (refresh 15 minutes, retry 10
 #: minutes, expire 1 day, minimum TTL 1 hour); the world keeps only serial and names
-_SOA_TIMERS = {"ExpireLimit": timedelta(days=1), "MinimumTimeToLive": timedelta(hours=1),
-               "RefreshInterval": timedelta(minutes=15), "RetryDelay": timedelta(minutes=10)}
+_SOA_TIMERS: Mapping[str, timedelta] = MappingProxyType({
+    "ExpireLimit": timedelta(days=1), "MinimumTimeToLive": timedelta(hours=1),
+    "RefreshInterval": timedelta(minutes=15), "RetryDelay": timedelta(minutes=10)})
 KEPT_TYPES = "A, AAAA, CNAME, PTR, TXT, NS, MX and SRV"
 
 
@@ -683,9 +685,10 @@ def _switches(*pairs: tuple[str, str]) -> tuple[Parameter, ...]:
                  for switch, set_name in pairs)
 
 
-def _data(name: str, type_name: str, *sets: str, mandatory: bool = True,
-          validate_set: tuple[str, ...] = ()) -> Parameter:
-    return Parameter(name, type_name, mandatory=mandatory, pipeline_by_name=True, sets=sets,
+def _data(name: str, type_name: str, *sets: str, validate_set: tuple[str, ...] = ()
+          ) -> Parameter:
+    """A record type's data parameter: mandatory in the type's sets."""
+    return Parameter(name, type_name, mandatory=True, pipeline_by_name=True, sets=sets,
                      validate_set=validate_set)
 
 
@@ -696,11 +699,11 @@ _ALL_SETS = ("InputObject", *_SUPPORTED_SETS, *_UNSUPPORTED_SETS)
 #: the sets that add a record by owner name (all but InputObject, WINS and WINSR)
 _NAMED_SETS = tuple(s for s in _ALL_SETS if s not in ("InputObject", "WINS", "WINSR"))
 #: the type switch of each set, as written on the command line
-_SWITCH_OF = {"A": "A", "AAAA": "AAAA", "CNAME": "CName", "PTR": "Ptr", "TXT": "Txt",
+_SWITCH_OF: Mapping[str, str] = MappingProxyType({"A": "A", "AAAA": "AAAA", "CNAME": "CName", "PTR": "Ptr", "TXT": "Txt",
               "NS": "NS", "MX": "MX", "SRV": "Srv", "X25": "X25", "WKS": "Wks",
               "WINSR": "WinsR", "WINS": "Wins", "Unknown": "Type", "TLSA": "TLSA", "RT": "RT",
               "RP": "RP", "ISDN": "Isdn", "HINFO": "HInfo", "DNAME": "DName", "DHCID": "DhcId",
-              "ATMA": "Atma", "AFSDB": "Afsdb"}
+              "ATMA": "Atma", "AFSDB": "Afsdb"})
 
 
 class AddDnsServerResourceRecord(_AddCmdlet):

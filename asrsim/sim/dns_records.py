@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from types import MappingProxyType
 
 from asrsim.sim.dns import DEFAULT_TTL_SECONDS, DnsRecord, DnsZone
 from asrsim.sim.errors import SimError
@@ -27,8 +28,8 @@ from asrsim.sim.rng import new_guid
 from asrsim.sim.simulation import Simulation
 
 #: the record types asrsim keeps, with the TYPE numbers of RFC 1035 / 3596 / 2782
-TYPE_NUMBERS = {"A": 1, "NS": 2, "CNAME": 5, "SOA": 6, "PTR": 12, "MX": 15, "TXT": 16,
-                "AAAA": 28, "SRV": 33}
+TYPE_NUMBERS: Mapping[str, int] = MappingProxyType({
+    "A": 1, "NS": 2, "CNAME": 5, "SOA": 6, "PTR": 12, "MX": 15, "TXT": 16, "AAAA": 28, "SRV": 33})
 #: RFC 2181 section 8: a TTL is an unsigned 31-bit number of seconds
 MAX_TTL_SECONDS = 2**31 - 1
 
