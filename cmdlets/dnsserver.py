@@ -699,11 +699,11 @@ _ALL_SETS = ("InputObject", *_SUPPORTED_SETS, *_UNSUPPORTED_SETS)
 #: the sets that add a record by owner name (all but InputObject, WINS and WINSR)
 _NAMED_SETS = tuple(s for s in _ALL_SETS if s not in ("InputObject", "WINS", "WINSR"))
 #: the type switch of each set, as written on the command line
-_SWITCH_OF: Mapping[str, str] = MappingProxyType({"A": "A", "AAAA": "AAAA", "CNAME": "CName", "PTR": "Ptr", "TXT": "Txt",
-              "NS": "NS", "MX": "MX", "SRV": "Srv", "X25": "X25", "WKS": "Wks",
-              "WINSR": "WinsR", "WINS": "Wins", "Unknown": "Type", "TLSA": "TLSA", "RT": "RT",
-              "RP": "RP", "ISDN": "Isdn", "HINFO": "HInfo", "DNAME": "DName", "DHCID": "DhcId",
-              "ATMA": "Atma", "AFSDB": "Afsdb"})
+_SWITCH_OF: Mapping[str, str] = MappingProxyType({
+    "A": "A", "AAAA": "AAAA", "CNAME": "CName", "PTR": "Ptr", "TXT": "Txt", "NS": "NS",
+    "MX": "MX", "SRV": "Srv", "X25": "X25", "WKS": "Wks", "WINSR": "WinsR", "WINS": "Wins",
+    "Unknown": "Type", "TLSA": "TLSA", "RT": "RT", "RP": "RP", "ISDN": "Isdn", "HINFO": "HInfo",
+    "DNAME": "DName", "DHCID": "DhcId", "ATMA": "Atma", "AFSDB": "Afsdb"})
 
 
 class AddDnsServerResourceRecord(_AddCmdlet):

@@ -153,7 +153,9 @@ class StreamSettings:
     confirm: bool = False
     error_variable: str | None = None
     out_variable: str | None = None
+    warning_variable: str | None = None
     errors: list[ErrorRecord] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
 
 
 class Runtime:
@@ -537,6 +539,7 @@ def settings_from(ctx: Context, common: dict[str, Any]) -> StreamSettings:
         confirm=bool(common.get("Confirm", False)),
         error_variable=common.get("ErrorVariable"),
         out_variable=common.get("OutVariable"),
+        warning_variable=common.get("WarningVariable"),
     )
     return settings
 
@@ -579,6 +582,8 @@ class CommandHooks:
         handle_error(self.ctx, record, self.settings)
 
     def write_stream(self, stream: str, value: Any) -> None:
+        if stream == "warning" and self.settings.warning_variable:
+            self.settings.warnings.append(stream_record("warning", value))
         self.ctx.runtime.write_stream(self.ctx.scope, self.settings, stream, value)
 
     def should_process(self, target: str, action: str) -> bool:
@@ -605,6 +610,10 @@ class CommandHooks:
         if self.settings.error_variable:
             _assign_stream_variable(
                 self.ctx, self.settings.error_variable, list(self.settings.errors)
+            )
+        if self.settings.warning_variable:
+            _assign_stream_variable(
+                self.ctx, self.settings.warning_variable, list(self.settings.warnings)
             )
 
 

@@ -20,6 +20,8 @@ from asrsim.lang.errorview import render_parse_errors
 from asrsim.lang.runtime import Runtime, call_depth_overflow
 from asrsim.shell.output import OutDefault
 
+_STDERR_STREAMS = ("error", "warning", "verbose", "debug")
+
 
 class FlushingHost:
     """The session's host, flushing gathered output before anything else is written."""
@@ -53,7 +55,9 @@ class FlushingHost:
             if sink is not None:
                 sink(text.removesuffix("\n"))
                 return
-        if self.out is not None:
+        # what goes to stdout keeps its order with the gathered objects; errors and warnings
+        # go to stderr at once, as PowerShell shows them while a table is still being gathered
+        if self.out is not None and stream not in _STDERR_STREAMS:
             self.out.flush()
         self.inner.write(text, stream=stream, color=color, background=background)
 
