@@ -19,23 +19,11 @@ from asrsim.shell.runner import ScriptRunner
 
 
 def default_modules() -> list[ModuleType]:
-    """The cmdlet modules every session has (the core PowerShell modules)."""
-    from cmdlets import core, management, utility, variables
+    """The cmdlet modules every session has: PowerShell's core modules, the estate's
+    (VirtualMachineManager, Hyper-V, DnsServer) and the simulator's own."""
+    from cmdlets import core, dnsserver, hyperv, management, simulator, utility, variables, vmm
 
-    modules = [core, utility, management, variables]
-    # the estate's own modules, when present (VirtualMachineManager, Hyper-V, DnsServer ...)
-    import importlib
-
-    for name in ESTATE_MODULES:
-        try:
-            modules.append(importlib.import_module(f"cmdlets.{name}"))
-        except ModuleNotFoundError as missing:
-            if missing.name != f"cmdlets.{name}":
-                raise
-    return modules
-
-
-ESTATE_MODULES = ("vmm", "hyperv", "dnsserver", "simulator")
+    return [core, utility, management, variables, vmm, hyperv, dnsserver, simulator]
 
 
 class Session:

@@ -380,6 +380,10 @@ def exception_matches(error: PSException, type_name: str, *, include_inner: bool
         else {wanted, "system." + wanted, "system.management.automation." + wanted}
     )
     chain = exception_chain(error)
+    if isinstance(error, ActionPreferenceStopException) and error.error_record is not None \
+            and error.error_record.exception is not error:
+        # -ErrorAction Stop: catch [ItemNotFoundException] still sees the error's own type
+        chain |= exception_chain(error.error_record.exception)
     if include_inner and isinstance(error.inner, PSException):
         chain |= exception_chain(error.inner)
     return bool(chain & options)

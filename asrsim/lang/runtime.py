@@ -300,6 +300,7 @@ class Runtime:
                 return error
 
             self.static_hooks[f"{full_name}::new".casefold()] = construct
+        self.static_hooks["system.net.ipaddress::parse"] = _parse_ip_address
         self.static_hooks["system.management.automation.scriptblock::create"] = lambda text: (
             self.parse(conversions.to_string(text))
         )
@@ -516,6 +517,21 @@ class Runtime:
 
 
 # -- invoking commands ------------------------------------------------------------------------
+
+
+def _parse_ip_address(text: Any) -> Any:
+    """[System.Net.IPAddress]::Parse: .NET's FormatException text for a bad address."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(conversions.to_string(text).strip())
+    except ValueError:
+        inner = PSException("An invalid IP address was specified.")
+        inner.dotnet_type = "System.FormatException"
+        raise RuntimeException(
+            'Exception calling "Parse" with "1" argument(s): "An invalid IP address was '
+            'specified."', "FormatException", "NotSpecified", inner=inner,
+            dotnet_type="System.Management.Automation.MethodInvocationException") from None
 
 
 def settings_from(ctx: Context, common: dict[str, Any]) -> StreamSettings:

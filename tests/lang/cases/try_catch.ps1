@@ -252,3 +252,8 @@ function T {
 try { T } catch { "caller caught $($_.Exception.Message)" }
 # expect: T trapped
 # expect: caller caught Inner
+
+# case: a typed catch sees the real type of an error made terminating by -ErrorAction Stop
+try { Get-Item /no/such/path -ErrorAction Stop }
+catch [System.Management.Automation.ItemNotFoundException] { 'item not found' }
+# expect: item not found

@@ -205,3 +205,8 @@ $s.GetType().Name  # expect: String
 # case: enum from a string
 [System.DayOfWeek]'Friday' -eq [System.DayOfWeek]::Friday  # expect: True
 [int][System.DayOfWeek]::Monday  # expect: 1
+
+# case: IPAddress Parse
+[System.Net.IPAddress]::Parse('10.1.2.3').ToString()  # expect: 10.1.2.3
+try { [ipaddress]::Parse('nope') } catch { $_.Exception.InnerException.GetType().Name }
+# expect: FormatException
