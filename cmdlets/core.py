@@ -22,6 +22,7 @@ from asrsim.lang.commands import (
     Parameter,
 )
 from asrsim.lang.errors import ParseException, RuntimeException
+from asrsim.lang.operators import wildcard_regex
 from asrsim.lang.psobject import NOTHING, Hashtable, PSObject
 from asrsim.lang.scriptblock import FunctionInfo, ScriptBlock
 
@@ -119,39 +120,6 @@ def report(cmdlet: Cmdlet, message: str, error_id: str, category: str = "NotSpec
 
 def has_wildcard(text: str) -> bool:
     return any(c in text for c in "*?[")
-
-
-def wildcard_regex(pattern: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
-    """PowerShell's WildcardPattern: ``*``, ``?``, ``[a-z]`` and backtick escapes."""
-    out: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "`" and index + 1 < len(pattern):
-            out.append(re.escape(pattern[index + 1]))
-            index += 2
-            continue
-        if char == "*":
-            out.append(".*")
-        elif char == "?":
-            out.append(".")
-        elif char == "[":
-            close = pattern.find("]", index + 1)
-            if close == -1:
-                out.append(re.escape(char))
-            else:
-                inner = pattern[index + 1:close]
-                negate = inner.startswith("!")
-                body = "".join("\\" + c if c in "\\^]" else c for c in inner[negate:])
-                out.append(f"[{'^' if negate else ''}{body}]" if body else "(?!)")
-                index = close
-        else:
-            out.append(re.escape(char))
-        index += 1
-    try:
-        return re.compile("".join(out), 0 if case_sensitive else re.IGNORECASE | re.DOTALL)
-    except re.error:
-        return re.compile(re.escape(pattern), 0 if case_sensitive else re.IGNORECASE)
 
 
 def wildcard_match(pattern: str, text: str) -> bool:

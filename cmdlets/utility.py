@@ -32,6 +32,7 @@ from asrsim.lang.errors import (
     PSException,
     RuntimeException,
 )
+from asrsim.lang.operators import wildcard_regex
 from asrsim.lang.psobject import (
     NOTHING,
     ArrayList,
@@ -184,38 +185,6 @@ def has_wildcard(text: str) -> bool:
     return any(c in _WILDCARD_CHARS for c in text)
 
 
-def wildcard_regex(pattern: str, case_sensitive: bool = False) -> re.Pattern[str]:
-    """PowerShell's WildcardPattern: ``*``, ``?``, ``[a-c]`` and backtick escapes."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "`" and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        if c == "*":
-            out.append(".*")
-        elif c == "?":
-            out.append(".")
-        elif c == "[":
-            end = pattern.find("]", i + 1)
-            if end == -1:
-                out.append(re.escape(c))
-            else:
-                body = pattern[i + 1:end].replace("\\", "\\\\")
-                out.append(f"[{body}]")
-                i = end
-        else:
-            out.append(re.escape(c))
-        i += 1
-    flags = re.DOTALL | (0 if case_sensitive else re.IGNORECASE)
-    return re.compile("".join(out) + r"\Z", flags)
-
-
-# -- members -----------------------------------------------------------------------------------
-
-
 def _property_names(value: Any) -> list[str]:
     """The names ``-Property *`` expands to: a PSObject's properties, a .NET value's
     (adapted) properties."""
@@ -316,9 +285,9 @@ class PropertySpec:
             return [(self.label or str(self.block), members.run(self.block, value))]
         assert self.name is not None
         if self.pattern is not None:
-            matched = [n for n in _property_names(value) if self.pattern.match(n)]
+            matched = [n for n in _property_names(value) if self.pattern.fullmatch(n)]
             if isinstance(value, Hashtable) and not matched:
-                matched = [k for k in value if isinstance(k, str) and self.pattern.match(k)]
+                matched = [k for k in value if isinstance(k, str) and self.pattern.fullmatch(k)]
             return [(self.label or n, members.get(value, n)) for n in matched]
         found = members.get(value, self.name)
         label = self.label or (members.actual_name(value, self.name)
@@ -625,7 +594,7 @@ class SelectObject(Cmdlet):
     # -- selecting properties -------------------------------------------------------------
 
     def _excluded(self, name: str) -> bool:
-        return self.exclude is not None and any(p.match(name) for p in self.exclude)
+        return self.exclude is not None and any(p.fullmatch(name) for p in self.exclude)
 
     def _select(self, item: Any) -> None:
         try:
@@ -1518,7 +1487,7 @@ class GetMember(Cmdlet):
             return
         self.seen.add(type_name)
         for row in rows:
-            if self.patterns is not None and not any(p.match(row.name) for p in self.patterns):
+            if self.patterns is not None and not any(p.fullmatch(row.name) for p in self.patterns):
                 continue
             if self.types is not None and row.member_type.casefold() not in self.types:
                 continue
@@ -4267,7 +4236,7 @@ def _expand_path(runtime: Runtime, path: str, literal: bool) -> list[Any]:
     folder = target.parent
     if not folder.is_dir():
         return [target]
-    found = sorted((p for p in folder.iterdir() if p.is_file() and pattern.match(p.name)),
+    found = sorted((p for p in folder.iterdir() if p.is_file() and pattern.fullmatch(p.name)),
                    key=lambda p: p.name.casefold())
     return found
 

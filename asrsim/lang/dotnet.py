@@ -31,7 +31,6 @@ import base64
 import calendar
 import copy as _copy
 import decimal
-import fnmatch
 import ipaddress
 import math
 import re
@@ -2598,13 +2597,15 @@ def _pc_remove(collection: PropertyCollection, a: _Args) -> None:
 
 
 def wildcard_regex(pattern: str) -> re.Pattern[str]:
-    """A PowerShell wildcard (``*``, ``?``, ``[abc]``; case-insensitive) as a regex."""
-    return re.compile(fnmatch.translate(pattern), re.IGNORECASE | re.DOTALL)
+    """A PowerShell wildcard (case-insensitive) as a regex: the language's own (-like's)."""
+    from asrsim.lang.operators import wildcard_regex as language_wildcard
+
+    return language_wildcard(pattern)
 
 
 def _named_match(collection: NamedList, a: _Args) -> NamedList:
     rx = wildcard_regex(a.text(0, "name"))
-    return NamedList([p for p in collection if rx.match(str(p.get("Name")))],
+    return NamedList([p for p in collection if rx.fullmatch(str(p.get("Name")))],
                      collection.dotnet_type_name)
 
 
