@@ -15,9 +15,8 @@ Stop-VM -Passthru writes the object it was given.
 What the world does not record, and what asrsim shows instead:
 
 - CPU load: CPUUsage is 0 (the world does not model guest load);
-- when a VM started: Uptime is the time since the world began for a running or paused VM
-  (it has run at least that long) and 00:00:00 otherwise, at Hyper-V's millisecond
-  precision; a VM started later in the world's life shows the same uptime as the others;
+- when a VM started: the world records it (a VM running when the world began counts from
+  then), so Uptime is exact, at Hyper-V's millisecond precision, and 00:00:00 while off;
 - memory: VMs have static memory (DynamicMemoryEnabled False); MemoryAssigned is the
   startup memory while the VM runs or is paused, else 0, and MemoryDemand is 0;
 - virtual switches: a network adapter's SwitchName is the VMM logical network its VM network
@@ -218,9 +217,12 @@ class _Context:
         return self._created
 
     def uptime(self, vm: VirtualMachine) -> timedelta:
-        if vm_state(vm) not in ("Running", "Paused") or self.created is None:
+        if vm_state(vm) not in ("Running", "Paused"):
             return timedelta(0)
-        elapsed = self.world.now() - self.created
+        since = vm.started or self.created
+        if since is None:
+            return timedelta(0)
+        elapsed = self.world.now() - since
         # Hyper-V reports uptime in whole milliseconds (OnTimeInMilliseconds)
         return max(timedelta(milliseconds=elapsed // timedelta(milliseconds=1)), timedelta(0))
 

@@ -262,6 +262,8 @@ class _Builder:
                 generation=item["generation"],
                 churn_mb_per_hour=item["churn_mb_per_hour"],
                 description=item["description"],
+                # a VM running when the world begins has been up since then
+                started=self.now if item["status"] in ("Running", "Paused") else None,
             )
             self.add(vm, "vm")
             self._disks(vm, item)

@@ -49,7 +49,13 @@ def _change(simulation: Simulation, vm_id: str, action: str, allowed: tuple[str,
         vm = tx.registry.get(VirtualMachine, vm_id)
         if vm.status not in allowed:
             raise InvalidState(f"{action} virtual machine {vm.name}", vm.status, list(allowed))
-        changed = replace(vm, status=status)
+        # Uptime counts from a start (or resume from off/saved); pausing keeps it running
+        started = vm.started
+        if status == "Running" and vm.status in ("PowerOff", "Saved"):
+            started = tx.now
+        elif status in ("PowerOff", "Saved"):
+            started = None
+        changed = replace(vm, status=status, started=started)
         tx.update(changed)
         job = _record_job(tx, changed, job_name)
     return changed, job

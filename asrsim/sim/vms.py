@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 
 from asrsim.sim.entity import Entity
 
@@ -30,6 +31,8 @@ class VirtualMachine(Entity):
     #: how fast the guest writes new data; drives replication log sizes and transfer times
     churn_mb_per_hour: float = 0.0
     description: str = ""
+    #: when the VM last started running (Hyper-V's Uptime counts from it); None while off
+    started: datetime | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -470,3 +470,17 @@ def test_replica_server_change_is_all_or_nothing(world_session: World) -> None:
     assert (changed.kerberos_authentication_port, changed.monitoring_start_time) == (
         8083, "1.00:00:00")
     assert world.registry.get(Host, sea_hv04.id) == changed
+
+
+def test_uptime_counts_from_the_last_start(world_session: tuple[Session, BufferHost]) -> None:
+    session, host = world_session
+    out, err, _ = run_on(session, host,
+                         "Set-SimClock -Advance 02:00:00\n"
+                         "Stop-VM -Name web01 -TurnOff\n"
+                         "Set-SimClock -Advance 00:30:00\n"
+                         "Start-VM -Name web01\n"
+                         "Set-SimClock -Advance 00:05:00\n"
+                         "(Get-VM -Name web01).Uptime.ToString()\n"
+                         "(Get-VM -Name web02).Uptime.ToString()\n")
+    assert err == ""
+    assert out.splitlines() == ["00:05:00", "02:35:00"]
