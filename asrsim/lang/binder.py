@@ -122,7 +122,8 @@ class Binder:
         return ParameterBindingException(
             message,
             error_id,
-            command=self.signature.name,
+            command=self.signature.error_suffix or self.signature.name,
+            activity=self.signature.name,
             category=category,
             extent=extent,
             target=target,
@@ -373,7 +374,7 @@ class Binder:
                     extent,
                     value,
                 )
-            if parameter.mandatory and not self.is_cmdlet:
+            if parameter.mandatory:
                 # a mandatory parameter of a script refuses $null and '' unless it allows them
                 if value is None and not parameter.allow_null:
                     raise self._error(

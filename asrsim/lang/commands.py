@@ -120,6 +120,9 @@ class CommandSignature:
     #: advanced commands (cmdlets, [CmdletBinding()] functions) get the common parameters
     #: and reject unknown ones; simple functions put extra arguments in $args
     advanced: bool = True
+    #: what follows the comma in a binding error's FullyQualifiedErrorId: a cmdlet's .NET
+    #: class (Microsoft.PowerShell.Commands.GetItemCommand), else the command's name
+    error_suffix: str = ""
 
     def set_names(self) -> list[str]:
         names: list[str] = []
@@ -216,7 +219,8 @@ class Cmdlet:
     @classmethod
     def signature(cls) -> CommandSignature:
         return CommandSignature(
-            cls.name, cls.parameters, cls.default_set, cls.supports_should_process, advanced=True
+            cls.name, cls.parameters, cls.default_set, cls.supports_should_process,
+            advanced=True, error_suffix=cls.error_suffix(),
         )
 
     @classmethod

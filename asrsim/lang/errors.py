@@ -214,6 +214,7 @@ class ParameterBindingException(RuntimeException):
         category: str = "InvalidArgument",
         extent: Extent | None = None,
         target: Any = None,
+        activity: str = "",
     ) -> None:
         super().__init__(
             message,
@@ -222,7 +223,8 @@ class ParameterBindingException(RuntimeException):
             extent=extent,
             target=target,
         )
-        self.record.activity = command
+        # the FullyQualifiedErrorId names the command's class; CategoryInfo its name
+        self.record.activity = activity or command
 
 
 class CommandNotFoundException(RuntimeException):
