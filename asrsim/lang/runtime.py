@@ -7,6 +7,7 @@ compiled code runs against: the runtime, the current scope and where output goes
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import os
 import random
@@ -670,8 +671,9 @@ def handle_error(ctx: Context, record: ErrorRecord, settings: StreamSettings | N
     ctx.runtime.report_error(record)
 
 
-class Processor:
-    """One element of a running pipeline."""
+class Processor(abc.ABC):
+    """One element of a running pipeline: begun once, fed each input object (or NO_INPUT
+    once at the head), ended once."""
 
     expects_input = False
 
@@ -679,14 +681,14 @@ class Processor:
         """Whether ``source`` (a cmdlet asking to stop upstream) is this element."""
         return False
 
-    def begin(self, downstream: Emit) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def begin(self, downstream: Emit) -> None: ...
 
-    def process(self, item: Any) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def process(self, item: Any) -> None: ...
 
-    def end(self) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def end(self) -> None: ...
 
 
 class ExpressionProcessor(Processor):
