@@ -593,15 +593,16 @@ class Compiler:
             addend_name = _plain_variable(node.right)
 
             def add_to_variable(ctx: Context) -> Any:
+                scope = ctx.scope
+                local_variables = scope.variables
                 if addend_name is not None:
                     # `$s += $i`: read $i here rather than through another closure
-                    addend = None
-                    found = ctx.scope.lookup(addend_name)
+                    found = local_variables.get(addend_name) or scope.lookup(addend_name)
                     addend = right(ctx) if found is None else found.value
                 else:
                     addend = right(ctx)
                 # the loop-counter case: a local, unconstrained variable holding a number
-                variable = ctx.scope.variables.get(folded)
+                variable = local_variables.get(folded)
                 if variable is not None and variable.converter is None:
                     current = variable.value
                     if type(current) is int and type(addend) is int:
@@ -877,16 +878,19 @@ class Compiler:
                  variable: A.VariableExpressionAst, writer: Callable[[Context, Any], None],
                  body: Stmt, label: str | None) -> None:
         scope = ctx.scope
+        variables = scope.variables
         items = enumerator.items
+        count = len(items)
         # one Python call fewer per turn for the common one-statement body
         single: tuple[Stmt, A.StatementAst] | None = getattr(body, "single", None)
         while True:
-            enumerator.index += 1
-            if enumerator.index >= len(items):
+            index = enumerator.index + 1
+            if index >= count:
                 break
-            item = items[enumerator.index]
+            enumerator.index = index
+            item = items[index]
             if local:
-                existing = scope.variables.get(folded)
+                existing = variables.get(folded)
                 if existing is not None and not existing.read_only:
                     existing.value = item
                 else:
