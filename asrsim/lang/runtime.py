@@ -19,17 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asrsim.lang import conversions
-from asrsim.lang.ast import Extent, ScriptBlockAst, SourceText
+from asrsim.lang.ast import Extent, ScriptBlockAst
 from asrsim.lang.binder import (
-    ABSENT,
     Argument,
     Binder,
     BoundCall,
-    NamedArgument,
     PositionalArgument,
 )
 from asrsim.lang.commands import (
-    ALL_SETS,
     NO_INPUT,
     Cmdlet,
     CommandSignature,
@@ -1406,20 +1403,3 @@ def iterate(value: Any) -> Iterator[Any]:
     if isinstance(value, Hashtable):
         return iter([value])
     return iter([value])
-
-
-def positional(values: Iterable[Any]) -> list[Argument]:
-    return [PositionalArgument(v) for v in values]
-
-
-def named(name: str, value: Any = ABSENT) -> NamedArgument:
-    return NamedArgument(name, value)
-
-
-__all__ = [
-    "ALL_SETS",
-    "CommandSignature",
-    "Context",
-    "Runtime",
-    "SourceText",
-]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
@@ -282,9 +281,3 @@ class Simulation:
             ChangeEvent(at=from_micros(at), op=op, kind=kind, id=object_id, name=name, seq=s)
             for s, at, op, kind, object_id, name in self.store.changes_since(seq, limit)
         ]
-
-
-def change_as_dict(event: ChangeEvent) -> dict[str, Any]:
-    data = asdict(event)
-    data["at"] = event.at.isoformat()
-    return data
