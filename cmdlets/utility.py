@@ -2385,6 +2385,18 @@ def _getter(members: _Members, name: str) -> Callable[[Any], Any]:
     return get
 
 
+#: the parameters every Format-* cmdlet shares (the real cmdlets' FrontEndCommandBase)
+_FORMAT_PARAMETERS = (
+    Parameter("GroupBy", "object"),
+    Parameter("View", "string"),
+    Parameter("ShowError", "switch"),
+    Parameter("DisplayError", "switch"),
+    Parameter("Force", "switch"),
+    Parameter("Expand", "string", validate_set=("CoreOnly", "EnumOnly", "Both")),
+    Parameter("InputObject", "psobject", pipeline=True),
+)
+
+
 class _FormatCommand(_Collecting):
     """Format-* write their formatted text as strings, one per line, so that Out-Default
     prints them unchanged and Out-String / Out-File keep them."""
@@ -2429,13 +2441,7 @@ class FormatTable(_FormatCommand):
         Parameter("HideTableHeaders", "switch"),
         Parameter("Wrap", "switch"),
         Parameter("Property", "object[]", position=0),
-        Parameter("GroupBy", "object"),
-        Parameter("View", "string"),
-        Parameter("ShowError", "switch"),
-        Parameter("DisplayError", "switch"),
-        Parameter("Force", "switch"),
-        Parameter("Expand", "string", validate_set=("CoreOnly", "EnumOnly", "Both")),
-        Parameter("InputObject", "psobject", pipeline=True),
+        *_FORMAT_PARAMETERS,
     )
 
     def begin(self) -> None:
@@ -2470,13 +2476,7 @@ class FormatList(_FormatCommand):
     output_type = "System.String"
     parameters = (
         Parameter("Property", "object[]", position=0),
-        Parameter("GroupBy", "object"),
-        Parameter("View", "string"),
-        Parameter("ShowError", "switch"),
-        Parameter("DisplayError", "switch"),
-        Parameter("Force", "switch"),
-        Parameter("Expand", "string", validate_set=("CoreOnly", "EnumOnly", "Both")),
-        Parameter("InputObject", "psobject", pipeline=True),
+        *_FORMAT_PARAMETERS,
     )
 
     def begin(self) -> None:
@@ -2509,13 +2509,7 @@ class FormatWide(_FormatCommand):
         Parameter("Property", "object", position=0),
         Parameter("AutoSize", "switch"),
         Parameter("Column", "int", validate_range=(1, 2147483647)),
-        Parameter("GroupBy", "object"),
-        Parameter("View", "string"),
-        Parameter("ShowError", "switch"),
-        Parameter("DisplayError", "switch"),
-        Parameter("Force", "switch"),
-        Parameter("Expand", "string", validate_set=("CoreOnly", "EnumOnly", "Both")),
-        Parameter("InputObject", "psobject", pipeline=True),
+        *_FORMAT_PARAMETERS,
     )
 
     def begin(self) -> None:

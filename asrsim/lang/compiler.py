@@ -348,8 +348,10 @@ class Compiler:
     def block(self, node: A.StatementBlockAst) -> Stmt:
         return self.statement_list(node.statements, node.traps)
 
-    def statement(self, node: A.StatementAst) -> Stmt:
-        method = getattr(self, "s_" + type(node).__name__, None)
+    def _compiler_for(self, prefix: str, node: A.Ast) -> Callable[[Any], Any]:
+        """The s_/e_ method that compiles this kind of node (a node kind without one is a
+        construct asrsim does not run: a clear error, never a traceback)."""
+        method = getattr(self, prefix + type(node).__name__, None)
         if method is None:
             raise RuntimeException(
                 f"not supported in asrsim: {type(node).__name__}",
@@ -357,7 +359,10 @@ class Compiler:
                 "NotImplemented",
                 extent=node.extent,
             )
-        result: Stmt = method(node)
+        return method  # type: ignore[no-any-return]
+
+    def statement(self, node: A.StatementAst) -> Stmt:
+        result: Stmt = self._compiler_for("s_", node)(node)
         return result
 
     def s_PipelineAst(self, node: A.PipelineAst) -> Stmt:
@@ -1125,15 +1130,7 @@ class Compiler:
     # -- expressions ---------------------------------------------------------------------
 
     def expr(self, node: A.ExpressionAst) -> Expr:
-        method = getattr(self, "e_" + type(node).__name__, None)
-        if method is None:
-            raise RuntimeException(
-                f"not supported in asrsim: {type(node).__name__}",
-                "NotSupported",
-                "NotImplemented",
-                extent=node.extent,
-            )
-        result: Expr = method(node)
+        result: Expr = self._compiler_for("e_", node)(node)
         return result
 
     def e_ConstantExpressionAst(self, node: A.ConstantExpressionAst) -> Expr:
