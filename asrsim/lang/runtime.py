@@ -299,6 +299,15 @@ class Runtime:
 
             self.static_hooks[f"{full_name}::new".casefold()] = construct
         self.static_hooks["system.net.ipaddress::parse"] = _parse_ip_address
+        from asrsim.lang import stopwatch
+        from asrsim.lang.types import PSType
+
+        if self.types.resolve(stopwatch.TYPE_NAME) is None:
+            self.types.register(PSType(stopwatch.TYPE_NAME))
+        self.static_hooks["system.diagnostics.stopwatch::startnew"] = lambda: stopwatch.new(
+            self.now, started=True)
+        self.static_hooks["system.diagnostics.stopwatch::new"] = lambda: stopwatch.new(
+            self.now, started=False)
         self.static_hooks["system.management.automation.scriptblock::create"] = lambda text: (
             self.parse(conversions.to_string(text))
         )

@@ -65,3 +65,15 @@ def test_get_random_is_seeded_by_the_world(tmp_path: Path) -> None:
     first = run_asrsim("--world", str(world), "-c", "1..3 | ForEach-Object { Get-Random }")
     second = run_asrsim("--world", str(world), "-c", "1..3 | ForEach-Object { Get-Random }")
     assert first.stdout == second.stdout and len(first.stdout.split()) == 3
+
+
+def test_a_stopwatch_measures_the_worlds_time(world_session: tuple[Session, BufferHost]) -> None:
+    from tests.conftest import run_on
+
+    session, host = world_session
+    out, err, _ = run_on(session, host,
+                         "$sw = [System.Diagnostics.Stopwatch]::StartNew()\n"
+                         "Start-Sleep -Seconds 90\n"
+                         "$sw.Stop(); Start-Sleep -Seconds 30\n"
+                         "$sw.Elapsed.TotalSeconds; $sw.IsRunning\n")
+    assert err == "" and out.splitlines() == ["90", "False"]
