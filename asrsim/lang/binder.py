@@ -22,6 +22,7 @@ from asrsim.lang.commands import (
     CommandSignature,
     Parameter,
 )
+from asrsim.lang.conversions import to_string
 from asrsim.lang.errors import ParameterBindingException, RuntimeException
 from asrsim.lang.psobject import Hashtable, PSObject
 
@@ -344,7 +345,7 @@ class Binder:
         if name in ("Verbose", "Debug", "WhatIf", "Confirm"):
             return _truthy_switch(value)
         if name in ("ErrorAction", "WarningAction", "InformationAction", "ProgressAction"):
-            text = str(value)
+            text = to_string(value)
             for choice in ACTION_PREFERENCES:
                 if choice.casefold() == text.casefold():
                     return choice
@@ -444,7 +445,7 @@ class Binder:
         if parameter.validate_set:
             allowed = {c.casefold() for c in parameter.validate_set}
             for item in items:
-                if item is None or str(item).casefold() not in allowed:
+                if item is None or to_string(item).casefold() not in allowed:
                     raise self._validation(
                         parameter,
                         f'The argument "{item}" does not belong to the set '
@@ -481,7 +482,7 @@ class Binder:
             import re
 
             for item in items:
-                text = "" if item is None else str(item)
+                text = "" if item is None else to_string(item)
                 if not re.search(parameter.validate_pattern, text, re.IGNORECASE):
                     raise self._validation(
                         parameter,
@@ -494,7 +495,7 @@ class Binder:
         if parameter.validate_length is not None:
             shortest, longest = parameter.validate_length
             for item in items:
-                text = "" if item is None else str(item)
+                text = "" if item is None else to_string(item)
                 if len(text) > longest:
                     raise self._validation(
                         parameter,
@@ -758,6 +759,5 @@ def _number(value: float) -> str:
 
 
 def _argument_text(value: Any) -> str:
-    if isinstance(value, list):
-        return " ".join(str(v) for v in value)
-    return "" if value is None else str(value)
+    """An argument as PowerShell quotes it in an error: its string conversion."""
+    return to_string(value)

@@ -198,8 +198,23 @@ class PSObject:
         return clone
 
     def __repr__(self) -> str:
-        inner = "; ".join(f"{n}={v!r}" for n, v in self.properties())
+        # shallow: estate objects refer to each other (a VM to its host, the host to its VMs),
+        # so a recursive repr could walk the whole world
+        def short(value: Any) -> str:
+            if isinstance(value, PSObject):
+                return f"<{value.type_name}>"
+            if isinstance(value, list):
+                return f"[{len(value)} items]"
+            text = repr(value)
+            return text if len(text) <= 60 else text[:57] + "..."
+
+        inner = "; ".join(f"{n}={short(v)}" for n, v in self._shallow_items())
         return f"PSObject<{self.type_name}>({inner})"
+
+    def _shallow_items(self) -> Iterator[tuple[str, Any]]:
+        for prop in self._props.values():
+            # a script property may compute: show it by name only
+            yield prop.name, prop.value if isinstance(prop, PSNoteProperty) else "<computed>"
 
 
 class AutomationNull:

@@ -481,3 +481,13 @@ def test_objects_that_are_gone_and_null_arguments(world_session: Shell) -> None:
         "Microsoft.SystemCenter.VirtualMachineManager.Cmdlets.StartVMCmdlet",
         "ParameterArgumentValidationErrorEmptyStringNotAllowed,"
         "Microsoft.SystemCenter.VirtualMachineManager.Cmdlets.GetVMMServerCmdlet"]
+
+
+def test_an_estate_object_in_a_binding_error_is_shown_briefly(world_session: Shell) -> None:
+    # VMM objects refer to each other (a VM to its host, the host to its VMs): quoting one in
+    # an error must not walk the estate
+    session, host = world_session
+    _, err, _ = run_on(session, host,
+                       "Get-SCVirtualMachine web01 (Get-SCVirtualMachine app01)\n")
+    assert "A positional parameter cannot be found that accepts argument" in err
+    assert len(err) < 2000
