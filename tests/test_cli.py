@@ -149,3 +149,20 @@ def test_bad_command_lines_exit_2_without_a_traceback(args: list[str], tmp_path:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and result.stderr.strip()
     assert not (tmp_path / "w.db").exists()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    world = tmp_path / "w.db"
+    assert main(["world", "new", str(world), "--sites", "2", "--hosts", "8", "--vms", "2000"]) == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "asrsim", "--world", str(world), "world", "show", "--all"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as `| head -1` does
+    process.wait(timeout=60)
+    assert "Traceback" not in process.stderr.read()
+    assert process.returncode == 141  # the output is larger than a pipe holds
